@@ -33,6 +33,14 @@ public interface CloudProvider {
     /** The full current catalog of offers: every type × place × usage class the provider lists now. */
     List<Offer> listOffers();
 
+    /**
+     * Regions, instance types and offers from one read of the provider. REST providers override this to make one
+     * round of API calls instead of three; the default calls the three list methods.
+     */
+    default CatalogSnapshot readCatalog() {
+        return new CatalogSnapshot(listRegions(), listInstanceTypes(), listOffers());
+    }
+
     // ---- write side ----
 
     /**

@@ -1,0 +1,176 @@
+package dev.skyfleet.providers.shadeform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.skyfleet.model.Architecture;
+import dev.skyfleet.model.Capability;
+import dev.skyfleet.model.Gpu;
+import dev.skyfleet.model.GpuManufacturer;
+import dev.skyfleet.model.GpuNames;
+import dev.skyfleet.model.InstanceTypeSpec;
+import dev.skyfleet.model.Interconnect;
+import dev.skyfleet.model.Offer;
+import dev.skyfleet.model.OfferSource;
+import dev.skyfleet.model.Price;
+import dev.skyfleet.model.Region;
+import dev.skyfleet.model.UsageClass;
+import dev.skyfleet.providers.CatalogSnapshot;
+import dev.skyfleet.providers.CloudProvider;
+import dev.skyfleet.providers.ErrorKind;
+import dev.skyfleet.providers.ProviderException;
+import dev.skyfleet.providers.http.ProviderHttpClient;
+import dev.skyfleet.providers.http.Sleeper;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Shadeform (GPU broker) reader: one {@code GET /instances/types} per catalog read.
+ *
+ * <p>Offers have provider {@code shadeform} and cloud = the upstream {@code cloud} (a free string, never an enum);
+ * the instance type name is {@code {cloud}_{shade_instance_type}}. One offer per availability row keyed by
+ * (region, rental_type): {@code spot} rows give {@link UsageClass#SPOT} offers, {@code on_demand} or missing
+ * rental_type give {@link UsageClass#ON_DEMAND}; a spot-only available row never makes the on-demand offer
+ * available. Several rows for the same key are OR-ed. {@code hourly_price} is integer cents for the whole
+ * instance and is used for both usage classes (the API has no separate spot price).
+ */
+public final class ShadeformProvider implements CloudProvider {
+    public static final String ID = "shadeform";
+    /** Per {@code provider-model.md}: create, terminate, tags, reboot, machine-image. */
+    public static final Set<Capability> API_CAPABILITIES = Set.of(Capability.CREATE_INSTANCE,
+            Capability.TERMINATE_INSTANCE, Capability.CREATE_TERMINATE_INSTANCE, Capability.TAGS,
+            Capability.REBOOT_INSTANCE, Capability.MACHINE_IMAGE);
+
+    private final ShadeformConfig config;
+    private final ProviderHttpClient http;
+    private final Clock clock;
+
+    public ShadeformProvider(ShadeformConfig config) {
+        this(config, Clock.systemUTC(), Sleeper.REAL);
+    }
+
+    public ShadeformProvider(ShadeformConfig config, Clock clock, Sleeper sleeper) {
+        this.config = config;
+        this.clock = clock;
+        this.http = new ProviderHttpClient(ID, config.http(), config.apiKey(), ShadeformErrors::map, sleeper, clock);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return API_CAPABILITIES;
+    }
+
+    public ProviderHttpClient http() {
+        return http;
+    }
+
+    @Override
+    public List<Region> listRegions() {
+        return readCatalog().regions();
+    }
+
+    @Override
+    public List<InstanceTypeSpec> listInstanceTypes() {
+        return readCatalog().instanceTypes();
+    }
+
+    @Override
+    public List<Offer> listOffers() {
+        return readCatalog().offers();
+    }
+
+    @Override
+    public CatalogSnapshot readCatalog() {
+        String base = config.baseUrl().toString().replaceAll("/+$", "");
+        JsonNode root = http.getJson(java.net.URI.create(base + "/instances/types"),
+                Map.of("X-API-KEY", config.apiKey().reveal()));
+        JsonNode list = root.path("instance_types");
+        if (!list.isArray()) {
+            throw new ProviderException(ID, ErrorKind.PROVIDER_UNAVAILABLE,
+                    "instances/types response has no instance_types array", null, 200, null, null);
+        }
+        Instant now = clock.instant();
+        Map<String, InstanceTypeSpec> types = new LinkedHashMap<>();
+        Map<String, Region> regions = new java.util.TreeMap<>();
+        Map<String, Offer> offers = new LinkedHashMap<>();
+        for (JsonNode item : list) {
+            String cloud = item.path("cloud").asText("").trim().toLowerCase(Locale.ROOT);
+            String shadeType = item.path("shade_instance_type").asText("").trim();
+            if (cloud.isEmpty() || shadeType.isEmpty()) {
+                continue;
+            }
+            InstanceTypeSpec spec = toSpec(cloud, shadeType, item);
+            types.putIfAbsent(spec.name(), spec);
+            JsonNode cents = item.get("hourly_price");
+            Price price = cents != null && cents.isNumber() && cents.asLong() > 0 ? Price.usdCents(cents.asLong())
+                    : null;
+            for (JsonNode row : item.path("availability")) {
+                String region = row.path("region").asText("").trim();
+                if (region.isEmpty() || region.contains(":")) {
+                    continue;
+                }
+                regions.putIfAbsent(region, new Region(ID, region, row.path("display_name").asText(null)));
+                UsageClass usage = "spot".equalsIgnoreCase(row.path("rental_type").asText("").trim())
+                        ? UsageClass.SPOT : UsageClass.ON_DEMAND;
+                boolean available = row.path("available").asBoolean(false);
+                Offer offer = Offer.of(ID, cloud, region, null, usage, spec, price, available, OfferSource.API, now);
+                offers.merge(offer.id(), offer, (a, b) -> a.available() ? a : b);
+            }
+        }
+        return new CatalogSnapshot(new ArrayList<>(regions.values()), new ArrayList<>(types.values()),
+                new ArrayList<>(offers.values()));
+    }
+
+    static InstanceTypeSpec toSpec(String cloud, String shadeType, JsonNode item) {
+        JsonNode c = item.path("configuration");
+        Gpu gpu = gpuOf(c);
+        Architecture arch = gpu != null && (gpu.model().startsWith("GH") || gpu.model().startsWith("GB"))
+                ? Architecture.ARM64 : Architecture.X86_64;
+        Set<Capability> caps = Set.of(Capability.REBOOT_INSTANCE);
+        String description = item.path("cloud_instance_type").asText(null);
+        return new InstanceTypeSpec(ID, cloud + "_" + shadeType, decimal(c, "vcpus"), decimal(c, "memory_in_gb"),
+                positive(decimal(c, "storage_in_gb")), gpu, arch, caps, null,
+                description == null ? null : cloud + " " + description);
+    }
+
+    /** GPU from gpu_type / vram_per_gpu_in_gb / interconnect / gpu_manufacturer; {@code A100_80G} → A100 80 GB. */
+    static Gpu gpuOf(JsonNode c) {
+        int count = c.path("num_gpus").asInt(0);
+        String gpuType = c.path("gpu_type").asText("").trim();
+        if (count <= 0 || gpuType.isEmpty()) {
+            return null;
+        }
+        GpuNames.ParsedName parsed = GpuNames.parse(gpuType.replaceAll("(?i)(\\d+)G$", "$1GB"));
+        BigDecimal vram = positive(decimal(c, "vram_per_gpu_in_gb"));
+        Interconnect interconnect = Interconnect.fromWire(c.path("interconnect").asText(null));
+        if (interconnect == null) {
+            interconnect = parsed.interconnect();
+        }
+        GpuManufacturer maker = c.hasNonNull("gpu_manufacturer")
+                ? GpuManufacturer.fromWire(c.get("gpu_manufacturer").asText()) : null;
+        if (maker == GpuManufacturer.UNKNOWN) {
+            maker = null;
+        }
+        return new Gpu(parsed.model(), BigDecimal.valueOf(count), vram != null ? vram : parsed.memoryGb(),
+                interconnect, maker, gpuType);
+    }
+
+    private static BigDecimal decimal(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || !v.isNumber() ? null : v.decimalValue();
+    }
+
+    private static BigDecimal positive(BigDecimal v) {
+        return v == null || v.signum() <= 0 ? null : v;
+    }
+}
