@@ -36,7 +36,7 @@ import java.util.Set;
  * the instance type name is {@code {cloud}_{shade_instance_type}}. One offer per availability row keyed by
  * (region, rental_type): {@code spot} rows give {@link UsageClass#SPOT} offers, {@code on_demand} or missing
  * rental_type give {@link UsageClass#ON_DEMAND}; a spot-only available row never makes the on-demand offer
- * available. Several rows for the same key are OR-ed. {@code hourly_price} is integer cents for the whole
+ * available. Rows with another rental type (e.g. reserved) are skipped. Several rows for the same key are OR-ed. {@code hourly_price} is integer cents for the whole
  * instance and is used for both usage classes (the API has no separate spot price).
  */
 public final class ShadeformProvider implements CloudProvider {
@@ -120,8 +120,10 @@ public final class ShadeformProvider implements CloudProvider {
                     continue;
                 }
                 regions.putIfAbsent(region, new Region(ID, region, row.path("display_name").asText(null)));
-                UsageClass usage = "spot".equalsIgnoreCase(row.path("rental_type").asText("").trim())
-                        ? UsageClass.SPOT : UsageClass.ON_DEMAND;
+                UsageClass usage = usageOf(row.get("rental_type"));
+                if (usage == null) {
+                    continue;
+                }
                 boolean available = row.path("available").asBoolean(false);
                 Offer offer = Offer.of(ID, cloud, region, null, usage, spec, price, available, OfferSource.API, now);
                 offers.merge(offer.id(), offer, (a, b) -> a.available() ? a : b);
@@ -129,6 +131,17 @@ public final class ShadeformProvider implements CloudProvider {
         }
         return new CatalogSnapshot(new ArrayList<>(regions.values()), new ArrayList<>(types.values()),
                 new ArrayList<>(offers.values()));
+    }
+
+    /**
+     * {@code spot} → spot; {@code on_demand}, missing or null → on-demand; any other rental type (reserved, ...)
+     * → null: such a row says nothing about on-demand or spot capacity and is skipped.
+     */
+    static UsageClass usageOf(JsonNode rentalType) {
+        if (rentalType == null || rentalType.isNull() || rentalType.asText("").isBlank()) {
+            return UsageClass.ON_DEMAND;
+        }
+        return UsageClass.fromWire(rentalType.asText().trim());
     }
 
     static InstanceTypeSpec toSpec(String cloud, String shadeType, JsonNode item) {
