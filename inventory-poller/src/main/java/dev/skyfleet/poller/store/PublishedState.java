@@ -1,0 +1,46 @@
+package dev.skyfleet.poller.store;
+
+import dev.skyfleet.model.ProviderStatus;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The last published state of the catalog topics, kept in memory per provider so that a poll is diffed in
+ * memory. Filled from the compacted topics at startup, then updated as each record is acknowledged.
+ */
+public final class PublishedState {
+    private final SpecInterner specs = new SpecInterner();
+    private final ConcurrentHashMap<String, ProviderBook> books = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ProviderStatus> statuses = new ConcurrentHashMap<>();
+
+    /** The book of one provider, created empty on first use. */
+    public ProviderBook book(String provider) {
+        return books.computeIfAbsent(provider, p -> new ProviderBook(p, specs));
+    }
+
+    /** Providers with published offers or types. */
+    public Set<String> providers() {
+        return new TreeSet<>(books.keySet());
+    }
+
+    /** The last published status of a provider. */
+    public Optional<ProviderStatus> status(String provider) {
+        return Optional.ofNullable(statuses.get(provider));
+    }
+
+    public void status(ProviderStatus status) {
+        statuses.put(status.provider(), status);
+    }
+
+    public Map<String, ProviderStatus> statuses() {
+        return Map.copyOf(statuses);
+    }
+
+    /** Total offers over all providers. */
+    public int offerCount() {
+        return books.values().stream().mapToInt(b -> b.offers().size()).sum();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.skyfleet.poller.store;
+
+import dev.skyfleet.model.InstanceTypeSpec;
+import dev.skyfleet.model.Offer;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Shares one {@link InstanceTypeSpec} instance between the many offers of a type (tens of regions and zones
+ * each), so the published state of ~100,000 offers stays small.
+ */
+final class SpecInterner {
+    private final ConcurrentHashMap<InstanceTypeSpec, InstanceTypeSpec> specs = new ConcurrentHashMap<>();
+
+    InstanceTypeSpec intern(InstanceTypeSpec spec) {
+        InstanceTypeSpec shared = specs.putIfAbsent(spec, spec);
+        return shared == null ? spec : shared;
+    }
+
+    Offer intern(Offer offer) {
+        InstanceTypeSpec shared = intern(offer.spec());
+        if (shared == offer.spec()) {
+            return offer;
+        }
+        return new Offer(offer.id(), offer.provider(), offer.cloud(), offer.region(), offer.zone(),
+                offer.instanceType(), offer.usage(), shared, offer.pricePerHour(), offer.available(), offer.source(),
+                offer.observedAt());
+    }
+}
