@@ -111,6 +111,15 @@ public final class GpuNames {
     }
 
     /**
+     * The usual memory per GPU in decimal GB when a source names the model only (Azure and Paperspace catalog rows
+     * say {@code A10}): the smallest nominal size of the model (A100 → 40, H100 → 80); null when the model is unknown.
+     */
+    public static BigDecimal typicalMemoryGb(String model) {
+        List<Integer> known = NOMINAL_MEMORY_GB.get(model == null ? "" : model.toUpperCase(Locale.ROOT));
+        return known == null || known.isEmpty() ? null : BigDecimal.valueOf(known.get(0));
+    }
+
+    /**
      * Nominal memory per GPU in decimal GB for a reported size in MiB: AWS reports usable memory (L4: 22888 MiB),
      * which maps to the size the vendor states (24 GB). Falls back to MiB/1024 rounded when the model is unknown.
      */
