@@ -79,16 +79,20 @@ class CatalogFilesTests {
         CatalogFileData g = null;
         CatalogFileData a = null;
         Duration took = null;
-        for (int run = 0; run < 3; run++) { // best of three: the build machine is shared
-            long start = System.nanoTime();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long wallStart = System.nanoTime();
+        for (int run = 0; run < 3; run++) {
+            // best of three, on this thread's CPU time: the build machine is shared, wall time is noise
+            long start = threads.getCurrentThreadCpuTime();
             g = CatalogFileProvider.ofFile("gcp", gcp, CLOCK).data();
             a = CatalogFileProvider.ofFile("azure", azure, CLOCK).data();
-            Duration one = Duration.ofNanos(System.nanoTime() - start);
+            Duration one = Duration.ofNanos(threads.getCurrentThreadCpuTime() - start);
             took = took == null || one.compareTo(took) < 0 ? one : took;
         }
+        long wallMillis = (System.nanoTime() - wallStart) / 3_000_000;
 
-        System.out.printf("parsed %d gcp + %d azure rows into %d offers in %d ms%n", g.rows(), a.rows(),
-                g.offers().size() + a.offers().size(), took.toMillis());
+        System.out.printf("parsed %d gcp + %d azure rows into %d offers: best %d ms CPU, mean %d ms wall%n", g.rows(),
+                a.rows(), g.offers().size() + a.offers().size(), took.toMillis(), wallMillis);
         assertThat(g.rows() + a.rows()).isEqualTo(31_285 + 56_671);
         assertThat(a.skippedRows()).isZero();
         assertThat(g.skippedRows()).isEqualTo(2_395);
