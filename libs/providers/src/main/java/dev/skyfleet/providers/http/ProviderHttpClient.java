@@ -75,6 +75,20 @@ public final class ProviderHttpClient {
         return parseJson(send("POST", uri, headers, json), uri);
     }
 
+    /**
+     * POST of a JSON body with exactly one attempt: for calls that are not idempotent (a launch), where a retry after a
+     * timeout could create a second resource. The caller decides what to do on a retryable error.
+     */
+    public JsonNode postJsonOnce(URI uri, Map<String, String> headers, Object body) {
+        String json;
+        try {
+            json = body instanceof String s ? s : Json.mapper().writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("request body is not serialisable", e);
+        }
+        return parseJson(sendOnce("POST", uri, headers, json), uri);
+    }
+
     /** Sends one logical call, retrying retryable failures; returns the 2xx body. */
     public String send(String method, URI uri, Map<String, String> headers, String jsonBody) {
         Duration backoff = settings.initialBackoff();

@@ -13,8 +13,18 @@ import dev.skyfleet.providers.CatalogSnapshot;
 import dev.skyfleet.providers.CloudProvider;
 import dev.skyfleet.providers.ErrorKind;
 import dev.skyfleet.providers.ProviderException;
+import dev.skyfleet.providers.CreateInstanceRequest;
+import dev.skyfleet.providers.InstanceFilter;
+import dev.skyfleet.providers.ProviderInstance;
 import dev.skyfleet.providers.http.ProviderHttpClient;
 import dev.skyfleet.providers.http.Sleeper;
+import dev.skyfleet.providers.http.TokenBucket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -49,6 +59,8 @@ public final class LambdaCloudProvider implements CloudProvider {
     private final Clock clock;
     private final Set<String> seenRegions = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Map<String, String> seenDescriptions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final TokenBucket launchBucket;
+    private static final Pattern TAG_KEY = Pattern.compile("^[a-z][a-z0-9-:]+$");
 
     public LambdaCloudProvider(LambdaConfig config) {
         this(config, Clock.systemUTC(), Sleeper.REAL);
@@ -58,6 +70,8 @@ public final class LambdaCloudProvider implements CloudProvider {
         this.config = config;
         this.clock = clock;
         this.http = new ProviderHttpClient(ID, config.http(), config.apiKey(), LambdaErrors::map, sleeper, clock);
+        this.launchBucket = new TokenBucket(1.0 / Math.max(0.001, config.launchInterval().toMillis() / 1000.0), 1,
+                sleeper == null ? Sleeper.REAL : sleeper);
     }
 
     @Override
@@ -147,6 +161,160 @@ public final class LambdaCloudProvider implements CloudProvider {
         all.forEach((code, description) -> out.add(
                 new Region(ID, code, seenDescriptions.getOrDefault(code, description))));
         return out;
+    }
+
+    // ---------------------------------------------------------------- write side
+
+    @Override
+    public ProviderInstance createInstance(CreateInstanceRequest request) {
+        Optional<ProviderInstance> existing = findByRefId(request.refId());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        if (request.sshPublicKey() == null || request.sshPublicKey().isBlank()) {
+            throw new ProviderException(ID, ErrorKind.INVALID_REQUEST, "Lambda needs an SSH public key to launch");
+        }
+        if (request.zone() != null) {
+            throw new ProviderException(ID, ErrorKind.INVALID_REQUEST, "Lambda has no availability zones");
+        }
+        if (request.usage() != UsageClass.ON_DEMAND) {
+            throw new ProviderException(ID, ErrorKind.INVALID_REQUEST, "Lambda has no spot instances");
+        }
+        String keyName = ensureSshKey(request.sshPublicKey());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("region_name", request.region());
+        body.put("instance_type_name", request.instanceType());
+        body.put("ssh_key_names", List.of(keyName));
+        String name = request.name() == null || request.name().isBlank() ? "skyfleet-" + request.refId()
+                : request.name();
+        body.put("name", name.length() > 64 ? name.substring(0, 64) : name);
+        if (request.userData() != null) {
+            body.put("user_data", request.userData());
+        }
+        if (request.imageId() != null && !request.imageId().isBlank()) {
+            body.put("image", Map.of("family", request.imageId()));
+        }
+        List<Map<String, String>> tags = new ArrayList<>();
+        tags.add(Map.of("key", LambdaInstances.REF_ID_TAG, "value", request.refId()));
+        if (request.credentialRef() != null) {
+            tags.add(Map.of("key", LambdaInstances.CREDENTIAL_TAG, "value", request.credentialRef()));
+        }
+        request.tags().forEach((k, v) -> {
+            if (TAG_KEY.matcher(k).matches() && k.length() <= 55 && v != null && v.length() <= 128
+                    && !k.startsWith("skyfleet-")) {
+                tags.add(Map.of("key", k, "value", v));
+            }
+        });
+        body.put("tags", tags);
+        try {
+            launchBucket.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderException(ID, ErrorKind.PROVIDER_UNAVAILABLE, "interrupted before launch");
+        }
+        JsonNode response;
+        try {
+            response = http.postJsonOnce(uri("/api/v1/instance-operations/launch"), authHeaders(), body);
+        } catch (ProviderException e) {
+            if (e.retryable()) {
+                Optional<ProviderInstance> launched = findByRefId(request.refId());
+                if (launched.isPresent()) {
+                    return launched.get();
+                }
+            }
+            throw e;
+        }
+        String id = response.path("data").path("instance_ids").path(0).asText(null);
+        if (id == null) {
+            throw new ProviderException(ID, ErrorKind.PROVIDER_UNAVAILABLE, "launch response has no instance id");
+        }
+        return getInstance(id).orElseGet(() -> new ProviderInstance(id, request.refId(), request.credentialRef(),
+                name, request.region(), null, request.instanceType(), dev.skyfleet.model.InstanceState.PENDING,
+                "booting", null, null, Map.of(LambdaInstances.REF_ID_TAG, request.refId()), clock.instant()));
+    }
+
+    /** Registers the public key once under a name derived from it; an existing key of that name is reused. */
+    private String ensureSshKey(String publicKey) {
+        String name = "skyfleet-" + sha256(publicKey.trim()).substring(0, 16);
+        for (JsonNode key : http.getJson(uri("/api/v1/ssh-keys"), authHeaders()).path("data")) {
+            if (name.equals(key.path("name").asText(null))) {
+                return name;
+            }
+        }
+        try {
+            http.postJson(uri("/api/v1/ssh-keys"), authHeaders(), Map.of("name", name, "public_key", publicKey.trim()));
+        } catch (ProviderException e) {
+            if (e.kind() != ErrorKind.INVALID_REQUEST || e.getMessage() == null || !e.getMessage().contains("unique")) {
+                throw e;
+            }
+        }
+        return name;
+    }
+
+    @Override
+    public void terminateInstance(String providerInstanceId) {
+        try {
+            http.postJson(uri("/api/v1/instance-operations/terminate"), authHeaders(),
+                    Map.of("instance_ids", List.of(providerInstanceId)));
+        } catch (ProviderException e) {
+            if (e.kind() != ErrorKind.NOT_FOUND) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public Optional<ProviderInstance> getInstance(String providerInstanceId) {
+        try {
+            JsonNode node = http.getJson(uri("/api/v1/instances/" + providerInstanceId), authHeaders()).path("data");
+            return node.isObject() ? Optional.of(LambdaInstances.toInstance(node)) : Optional.empty();
+        } catch (ProviderException e) {
+            if (e.kind() == ErrorKind.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<ProviderInstance> listInstances(InstanceFilter filter) {
+        InstanceFilter f = filter == null ? InstanceFilter.ALL : filter;
+        List<ProviderInstance> out = new ArrayList<>();
+        for (JsonNode node : http.getJson(uri("/api/v1/instances"), authHeaders()).path("data")) {
+            ProviderInstance instance = LambdaInstances.toInstance(node);
+            if (instance.refId() == null) {
+                continue;
+            }
+            if ((f.refId() == null || f.refId().equals(instance.refId()))
+                    && (f.region() == null || f.region().equals(instance.region()))) {
+                out.add(instance);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void rebootInstance(String providerInstanceId) {
+        http.postJson(uri("/api/v1/instance-operations/restart"), authHeaders(),
+                Map.of("instance_ids", List.of(providerInstanceId)));
+    }
+
+    private Optional<ProviderInstance> findByRefId(String refId) {
+        return listInstances(InstanceFilter.byRefId(refId)).stream()
+                .filter(i -> i.state() != dev.skyfleet.model.InstanceState.TERMINATED).findFirst();
+    }
+
+    private URI uri(String path) {
+        return config.baseUrl().resolve(path);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static InstanceTypeSpec toSpec(String name, JsonNode type) {

@@ -63,6 +63,10 @@ public final class OpenApiRequests {
         for (HttpHeader header : recorded.getHeaders().all()) {
             builder.header(header.key(), header.values());
         }
+        String body = recorded.getBodyAsString();
+        if (body != null && !body.isEmpty()) {
+            builder.body(org.openapi4j.operation.validator.model.impl.Body.from(body));
+        }
         Request request = builder.build();
         try {
             validator.validate(request);
