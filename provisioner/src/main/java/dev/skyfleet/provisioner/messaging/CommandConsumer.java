@@ -1,0 +1,35 @@
+package dev.skyfleet.provisioner.messaging;
+
+import dev.skyfleet.model.Json;
+import dev.skyfleet.model.ProvisioningCommand;
+import dev.skyfleet.provisioner.service.ProvisioningWorker;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Consumes {@code skyfleet.provisioning.commands.v1}. The record is acknowledged after the command was carried
+ * out; a record that is not a command (or whose handling fails) goes to the dead-letter topic with the reason
+ * in its headers, and the consumer goes on.
+ */
+@ApplicationScoped
+public class CommandConsumer {
+    private final ProvisioningWorker worker;
+
+    public CommandConsumer(ProvisioningWorker worker) {
+        this.worker = worker;
+    }
+
+    @Incoming("commands")
+    @Blocking
+    public void consume(String payload) {
+        if (payload == null) {
+            throw new IllegalArgumentException("record value is not readable text");
+        }
+        ProvisioningCommand command = Json.read(payload, ProvisioningCommand.class);
+        if (command.type() == null) {
+            throw new IllegalArgumentException("unknown command type");
+        }
+        worker.handle(command);
+    }
+}
