@@ -26,33 +26,47 @@ public final class CatalogModelBuilder {
         for (Offer offer : state.offers()) {
             offersByProvider.computeIfAbsent(offer.provider(), p -> new ArrayList<>()).add(offer);
         }
-        Map<String, Map<String, InstanceTypeSpec>> typesByProvider = new HashMap<>();
+        Map<String, List<InstanceTypeSpec>> typesByProvider = new HashMap<>();
         for (InstanceTypeSpec spec : state.types()) {
-            typesByProvider.computeIfAbsent(spec.provider(), p -> new TreeMap<>()).put(spec.name(), spec);
+            typesByProvider.computeIfAbsent(spec.provider(), p -> new ArrayList<>()).add(spec);
         }
         TreeMap<String, ProviderCatalog> providers = new TreeMap<>();
         for (String provider : union(offersByProvider.keySet(), typesByProvider.keySet())) {
-            List<Offer> offers = offersByProvider.getOrDefault(provider, List.of());
-            offers.sort(Comparator.comparing(Offer::id));
-            Map<String, InstanceTypeSpec> specs = new TreeMap<>(typesByProvider.getOrDefault(provider, Map.of()));
-            TreeMap<String, RegionEntry> regions = new TreeMap<>();
-            List<OfferEntry> offerEntries = new ArrayList<>(offers.size());
-            boolean capacityKnown = false;
-            for (Offer offer : offers) {
-                // offers are sorted by id, so the first spec seen for a type is a deterministic choice
-                specs.putIfAbsent(offer.instanceType(), offer.spec());
-                regions.computeIfAbsent(offer.region(),
-                        r -> new RegionEntry(provider + "/" + r, r, null));
-                capacityKnown |= offer.source() != OfferSource.CATALOG_FILE;
-                offerEntries.add(toEntry(offer));
+            ProviderCatalog catalog = buildProvider(provider, offersByProvider.getOrDefault(provider, List.of()),
+                    typesByProvider.getOrDefault(provider, List.of()));
+            if (catalog != null) {
+                providers.put(provider, catalog);
             }
-            List<TypeEntry> typeEntries = new ArrayList<>(specs.size());
-            specs.values().forEach(spec -> typeEntries.add(toEntry(spec)));
-            typeEntries.sort(Comparator.comparing(TypeEntry::id));
-            providers.put(provider, new ProviderCatalog(provider, new ArrayList<>(regions.values()), typeEntries,
-                    offerEntries, null, null, capacityKnown || offers.isEmpty()));
         }
         return new CatalogModel(providers);
+    }
+
+    /** One provider's catalog from its offers and types (any order); null when it has neither. */
+    public static ProviderCatalog buildProvider(String provider, List<Offer> offerList, List<InstanceTypeSpec> typeList) {
+        if (offerList.isEmpty() && typeList.isEmpty()) {
+            return null;
+        }
+        List<Offer> offers = new ArrayList<>(offerList);
+        offers.sort(Comparator.comparing(Offer::id));
+        Map<String, InstanceTypeSpec> specs = new TreeMap<>();
+        for (InstanceTypeSpec spec : typeList) {
+            specs.put(spec.name(), spec);
+        }
+        TreeMap<String, RegionEntry> regions = new TreeMap<>();
+        List<OfferEntry> offerEntries = new ArrayList<>(offers.size());
+        boolean capacityKnown = false;
+        for (Offer offer : offers) {
+            // offers are sorted by id, so the first spec seen for a type is a deterministic choice
+            specs.putIfAbsent(offer.instanceType(), offer.spec());
+            regions.computeIfAbsent(offer.region(), r -> new RegionEntry(provider + "/" + r, r, null));
+            capacityKnown |= offer.source() != OfferSource.CATALOG_FILE;
+            offerEntries.add(toEntry(offer));
+        }
+        List<TypeEntry> typeEntries = new ArrayList<>(specs.size());
+        specs.values().forEach(spec -> typeEntries.add(toEntry(spec)));
+        typeEntries.sort(Comparator.comparing(TypeEntry::id));
+        return new ProviderCatalog(provider, new ArrayList<>(regions.values()), typeEntries, offerEntries, null, null,
+                capacityKnown || offers.isEmpty());
     }
 
     private static java.util.SortedSet<String> union(java.util.Set<String> a, java.util.Set<String> b) {

@@ -48,8 +48,20 @@ public final class OverlayMerger {
         if (overlays.isEmpty()) {
             return base;
         }
+        // only providers an overlay names are copied into mutable form; the others keep their instance
+        Set<String> touched = new HashSet<>();
+        for (Overlay overlay : overlays) {
+            overlay.providers().forEach(r -> touched.add(r.id()));
+            overlay.regions().forEach(p -> touched.add(before(p.id(), '/')));
+            overlay.types().forEach(p -> touched.add(before(p.id(), '/')));
+            overlay.offers().forEach(p -> touched.add(before(p.id(), ':')));
+            overlay.defaults().forEach(d -> touched.add(d.provider()));
+        }
         Map<String, Work> work = new TreeMap<>();
         for (ProviderCatalog p : base.providers().values()) {
+            if (!touched.contains(p.id())) {
+                continue;
+            }
             Work w = new Work(p.id());
             p.regions().forEach(r -> w.regions.put(r.id(), r));
             p.types().forEach(t -> w.types.put(t.id(), t));
@@ -123,6 +135,18 @@ public final class OverlayMerger {
             }
         }
         TreeMap<String, ProviderCatalog> result = new TreeMap<>();
+        for (ProviderCatalog p : base.providers().values()) {
+            if (work.containsKey(p.id()) || disabled.contains(p.id())) {
+                continue;
+            }
+            if (!disabled.isEmpty() && p.offers().stream().anyMatch(o -> o.cloud() != null && disabled.contains(o.cloud()))) {
+                result.put(p.id(), new ProviderCatalog(p.id(), p.regions(), p.types(), p.offers().stream()
+                        .filter(o -> o.cloud() == null || !disabled.contains(o.cloud())).toList(), p.pinnedType(),
+                        p.pinnedRegion(), p.capacityKnown()));
+            } else {
+                result.put(p.id(), p);
+            }
+        }
         for (Work w : work.values()) {
             if (disabled.contains(w.id)) {
                 continue;
@@ -155,6 +179,11 @@ public final class OverlayMerger {
                     w.pinnedRegion, w.capacityKnown));
         }
         return new CatalogModel(result);
+    }
+
+    private static String before(String id, char separator) {
+        int i = id.indexOf(separator);
+        return i < 0 ? id : id.substring(0, i);
     }
 
     private static OverlayException located(String where, String reason) {

@@ -24,23 +24,56 @@ public final class SnapshotRenderer {
     }
 
     public static RenderedSnapshot render(CatalogModel model) {
+        return new Incremental().render(model);
+    }
+
+    /** The files of one provider: its catalog YAML and its Kconfig tree. */
+    public static SortedMap<String, byte[]> renderProvider(ProviderSummary s) {
         SortedMap<String, byte[]> files = new TreeMap<>();
-        List<ProviderSummary> summaries = new ArrayList<>();
-        for (ProviderCatalog catalog : model.providers().values()) {
-            ProviderSummary s = new ProviderSummary(catalog);
-            summaries.add(s);
-            files.put(CatalogYamlRenderer.path(catalog.id()), CatalogYamlRenderer.render(s));
-            files.putAll("aws".equals(catalog.id()) ? AwsKconfigRenderer.render(s) : GenericKconfigRenderer.render(s));
+        files.put(CatalogYamlRenderer.path(s.catalog.id()), CatalogYamlRenderer.render(s));
+        files.putAll("aws".equals(s.catalog.id()) ? AwsKconfigRenderer.render(s) : GenericKconfigRenderer.render(s));
+        return files;
+    }
+
+    /**
+     * Renders a model, re-rendering only providers whose {@link ProviderCatalog} instance changed since the last
+     * call (see {@code IncrementalModelBuilder}); output identical to a full render. One thread at a time.
+     */
+    public static final class Incremental {
+        private record Entry(ProviderCatalog catalog, ProviderSummary summary, SortedMap<String, byte[]> files,
+                Map<String, String> hashes) {
         }
-        files.put(GpuIndexRenderer.PATH, GpuIndexRenderer.render(summaries));
-        SortedMap<String, String> hashes = new TreeMap<>();
-        StringBuilder lines = new StringBuilder();
-        for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            String hash = sha256(file.getValue());
-            hashes.put(file.getKey(), hash);
-            lines.append(hash).append("  ").append(file.getKey()).append('\n');
+
+        private final Map<String, Entry> cache = new java.util.HashMap<>();
+
+        public RenderedSnapshot render(CatalogModel model) {
+            SortedMap<String, byte[]> files = new TreeMap<>();
+            SortedMap<String, String> hashes = new TreeMap<>();
+            List<ProviderSummary> summaries = new ArrayList<>();
+            Map<String, Entry> next = new java.util.HashMap<>();
+            for (ProviderCatalog catalog : model.providers().values()) {
+                Entry e = cache.get(catalog.id());
+                if (e == null || e.catalog() != catalog) {
+                    ProviderSummary s = new ProviderSummary(catalog);
+                    SortedMap<String, byte[]> rendered = renderProvider(s);
+                    Map<String, String> h = new java.util.HashMap<>();
+                    rendered.forEach((path, bytes) -> h.put(path, sha256(bytes)));
+                    e = new Entry(catalog, s, rendered, h);
+                }
+                next.put(catalog.id(), e);
+                summaries.add(e.summary());
+                files.putAll(e.files());
+                hashes.putAll(e.hashes());
+            }
+            cache.clear();
+            cache.putAll(next);
+            byte[] gpus = GpuIndexRenderer.render(summaries);
+            files.put(GpuIndexRenderer.PATH, gpus);
+            hashes.put(GpuIndexRenderer.PATH, sha256(gpus));
+            StringBuilder lines = new StringBuilder();
+            hashes.forEach((path, hash) -> lines.append(hash).append("  ").append(path).append('\n'));
+            return new RenderedSnapshot(files, hashes, sha256(lines.toString().getBytes(StandardCharsets.UTF_8)));
         }
-        return new RenderedSnapshot(files, hashes, sha256(lines.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** {@code index.yaml}: snapshot name, revision, content hash, providers and every file with its SHA-256. */

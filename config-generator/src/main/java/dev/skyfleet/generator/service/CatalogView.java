@@ -26,8 +26,12 @@ public class CatalogView {
     private record Versioned<T>(T value, Instant at, boolean removed) {
     }
 
-    private final Map<String, Versioned<Offer>> offers = new ConcurrentHashMap<>();
-    private final Map<String, Versioned<InstanceTypeSpec>> types = new ConcurrentHashMap<>();
+    /** provider → offer id → latest; kept per provider so an unchanged provider is not rebuilt. */
+    private final Map<String, Map<String, Versioned<Offer>>> offers = new ConcurrentHashMap<>();
+    /** provider → {@code provider/type} → latest. */
+    private final Map<String, Map<String, Versioned<InstanceTypeSpec>>> types = new ConcurrentHashMap<>();
+    /** provider → number of accepted changes; a generation rebuilds only providers whose count moved. */
+    private final Map<String, AtomicLong> providerVersions = new ConcurrentHashMap<>();
     private final Map<String, ProviderStatus> statuses = new ConcurrentHashMap<>();
     private final AtomicLong revision = new AtomicLong();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
@@ -40,13 +44,13 @@ public class CatalogView {
     /** Applies an offer event keyed by offer id; returns true when it changed the view. */
     public boolean apply(OfferEvent event) {
         Versioned<Offer> next = new Versioned<>(event.offer(), event.at(), event.isRemoval());
-        return accept(offers, event.offerId(), next);
+        return accept(offers, event.offer().provider(), event.offerId(), next);
     }
 
     /** Applies an instance type event keyed by {@code provider/type}. */
     public boolean apply(InstanceTypeEvent event) {
         Versioned<InstanceTypeSpec> next = new Versioned<>(event.spec(), event.at(), event.removed());
-        return accept(types, event.key(), next);
+        return accept(types, event.spec().provider(), event.key(), next);
     }
 
     /** Applies a provider status; statuses do not change the snapshot content, so no listener runs. */
@@ -56,17 +60,28 @@ public class CatalogView {
 
     /** A tombstone (null value) on the offers topic: the offer is gone. */
     public boolean removeOffer(String offerId) {
-        Versioned<Offer> old = offers.remove(offerId);
-        return changed(old != null && !old.removed());
+        String provider = prefix(offerId, ':');
+        Map<String, Versioned<Offer>> map = offers.get(provider);
+        Versioned<Offer> old = map == null ? null : map.remove(offerId);
+        return changed(provider, old != null && !old.removed());
     }
 
     /** A tombstone on the instance-types topic. */
     public boolean removeType(String key) {
-        Versioned<InstanceTypeSpec> old = types.remove(key);
-        return changed(old != null && !old.removed());
+        String provider = prefix(key, '/');
+        Map<String, Versioned<InstanceTypeSpec>> map = types.get(provider);
+        Versioned<InstanceTypeSpec> old = map == null ? null : map.remove(key);
+        return changed(provider, old != null && !old.removed());
     }
 
-    private <T> boolean accept(Map<String, Versioned<T>> map, String key, Versioned<T> next) {
+    private static String prefix(String key, char separator) {
+        int i = key == null ? -1 : key.indexOf(separator);
+        return i < 0 ? String.valueOf(key) : key.substring(0, i);
+    }
+
+    private <T> boolean accept(Map<String, Map<String, Versioned<T>>> byProvider, String provider, String key,
+            Versioned<T> next) {
+        Map<String, Versioned<T>> map = byProvider.computeIfAbsent(provider, p -> new ConcurrentHashMap<>());
         boolean[] changed = {false};
         map.compute(key, (k, old) -> {
             if (old != null && next.at().isBefore(old.at())) {
@@ -76,11 +91,12 @@ public class CatalogView {
                     : old.removed() != next.removed() || !old.value().equals(next.value());
             return next;
         });
-        return changed(changed[0]);
+        return changed(provider, changed[0]);
     }
 
-    private boolean changed(boolean changed) {
+    private boolean changed(String provider, boolean changed) {
         if (changed) {
+            providerVersions.computeIfAbsent(provider, p -> new AtomicLong()).incrementAndGet();
             revision.incrementAndGet();
             listeners.forEach(Runnable::run);
         }
@@ -90,23 +106,58 @@ public class CatalogView {
     /** A consistent-enough copy for rendering (each map is copied atomically per entry). */
     public CatalogState snapshot() {
         long rev = revision.get();
-        List<Offer> offerList = new ArrayList<>(offers.size());
-        offers.values().forEach(v -> {
+        List<Offer> offerList = new ArrayList<>();
+        List<InstanceTypeSpec> typeList = new ArrayList<>();
+        for (String provider : providers()) {
+            collect(provider, offerList, typeList);
+        }
+        return new CatalogState(offerList, typeList, new TreeMap<>(statuses), rev);
+    }
+
+    /** The offers and types of one provider. */
+    public CatalogState snapshot(String provider) {
+        List<Offer> offerList = new ArrayList<>();
+        List<InstanceTypeSpec> typeList = new ArrayList<>();
+        collect(provider, offerList, typeList);
+        return new CatalogState(offerList, typeList, Map.of(), revision.get());
+    }
+
+    private void collect(String provider, List<Offer> offerList, List<InstanceTypeSpec> typeList) {
+        offers.getOrDefault(provider, Map.of()).values().forEach(v -> {
             if (!v.removed()) {
                 offerList.add(v.value());
             }
         });
-        List<InstanceTypeSpec> typeList = new ArrayList<>(types.size());
-        types.values().forEach(v -> {
+        types.getOrDefault(provider, Map.of()).values().forEach(v -> {
             if (!v.removed()) {
                 typeList.add(v.value());
             }
         });
-        return new CatalogState(offerList, typeList, new TreeMap<>(statuses), rev);
+    }
+
+    /** Providers with offers or types (possibly all removed), sorted. */
+    public java.util.SortedSet<String> providers() {
+        java.util.TreeSet<String> all = new java.util.TreeSet<>(offers.keySet());
+        all.addAll(types.keySet());
+        return all;
+    }
+
+    /** Change count of a provider (0 when never seen). */
+    public long providerVersion(String provider) {
+        AtomicLong v = providerVersions.get(provider);
+        return v == null ? 0 : v.get();
     }
 
     public int offerCount() {
-        return (int) offers.values().stream().filter(v -> !v.removed()).count();
+        int n = 0;
+        for (Map<String, Versioned<Offer>> map : offers.values()) {
+            for (Versioned<Offer> v : map.values()) {
+                if (!v.removed()) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     public Map<String, ProviderStatus> statuses() {

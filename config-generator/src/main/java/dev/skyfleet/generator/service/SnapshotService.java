@@ -2,7 +2,7 @@ package dev.skyfleet.generator.service;
 
 import dev.skyfleet.generator.config.GeneratorConfig;
 import dev.skyfleet.generator.mapping.CatalogModel;
-import dev.skyfleet.generator.mapping.CatalogModelBuilder;
+import dev.skyfleet.generator.mapping.IncrementalModelBuilder;
 import dev.skyfleet.generator.messaging.CatchUpTracker;
 import dev.skyfleet.generator.messaging.SnapshotPublisher;
 import dev.skyfleet.generator.overlay.OverlayException;
@@ -70,6 +70,8 @@ public class SnapshotService {
     /** The model of the published snapshot (null after a restart until the first generation). */
     private CatalogModel publishedModel;
     private String overlayFingerprint = "";
+    private final IncrementalModelBuilder modelBuilder = new IncrementalModelBuilder();
+    private final SnapshotRenderer.Incremental renderer = new SnapshotRenderer.Incremental();
 
     public SnapshotService(GeneratorConfig config, CatalogView view, CatchUpTracker tracker, OverlayLoader overlays,
             SnapshotPublisher publisher, MeterRegistry registry) {
@@ -194,7 +196,7 @@ public class SnapshotService {
     /** Renders the catalog and commits when the content changed. Runs on the generator thread. */
     void generate() throws IOException {
         long started = System.nanoTime();
-        CatalogModel base = CatalogModelBuilder.build(view.snapshot());
+        CatalogModel base = modelBuilder.build(view);
         CatalogModel model;
         try {
             model = OverlayMerger.apply(base, overlays.load());
@@ -203,7 +205,7 @@ public class SnapshotService {
             fail("invalid overlay: " + e.getMessage());
             return;
         }
-        RenderedSnapshot rendered = SnapshotRenderer.render(model);
+        RenderedSnapshot rendered = renderer.render(model);
         renderTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         SnapshotStatus current = status;
         if (current != null && rendered.contentHash().equals(current.contentHash())) {

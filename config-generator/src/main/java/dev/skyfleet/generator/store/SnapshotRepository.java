@@ -45,6 +45,9 @@ public final class SnapshotRepository implements AutoCloseable {
         if (!repo.getObjectDatabase().exists()) {
             repo.create(true);
         }
+        // snapshots are large text files rewritten often: favour speed over size when deflating
+        repo.getConfig().setInt("core", null, "compression", 1);
+        repo.getConfig().save();
         RefUpdate head = repo.getRefDatabase().newUpdate(Constants.HEAD, false);
         head.link(Constants.R_HEADS + branch);
         return new SnapshotRepository(repo, branch);

@@ -99,6 +99,30 @@ class SnapshotRendererTests {
     }
 
     @Test
+    void incrementalGenerationMatchesAFullOne() {
+        List<Object> events = events();
+        CatalogView view = new CatalogView();
+        var builder = new dev.skyfleet.generator.mapping.IncrementalModelBuilder();
+        var renderer = new SnapshotRenderer.Incremental();
+        int half = events.size() / 2;
+        for (int i = 0; i < events.size(); i++) {
+            Object e = events.get(i);
+            if (e instanceof OfferEvent o) {
+                view.apply(o);
+            } else {
+                view.apply((InstanceTypeEvent) e);
+            }
+            if (i == half) {
+                renderer.render(builder.build(view));
+            }
+        }
+        // one provider changes after the first render: only it is rebuilt, the result equals a full render
+        RenderedSnapshot incremental = renderer.render(builder.build(view));
+        assertThat(incremental.hashes()).isEqualTo(render(events).hashes());
+        assertThat(incremental.contentHash()).isEqualTo(render(events).contentHash());
+    }
+
+    @Test
     void removedOffersAndOldPricesDoNotAppear() {
         RenderedSnapshot s = render(events());
         String lambda = text(s, "catalog/lambda.yaml");
