@@ -17,7 +17,17 @@ import dev.skyfleet.providers.CatalogSnapshot;
 import dev.skyfleet.providers.CloudProvider;
 import dev.skyfleet.providers.ErrorKind;
 import dev.skyfleet.providers.ProviderException;
+import dev.skyfleet.providers.CreateInstanceRequest;
+import dev.skyfleet.providers.InstanceFilter;
+import dev.skyfleet.providers.ProviderInstance;
 import dev.skyfleet.providers.http.ProviderHttpClient;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
 import dev.skyfleet.providers.http.Sleeper;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -38,6 +48,13 @@ import java.util.Set;
  * rental_type give {@link UsageClass#ON_DEMAND}; a spot-only available row never makes the on-demand offer
  * available. Rows with another rental type (e.g. reserved) are skipped. Several rows for the same key are OR-ed. {@code hourly_price} is integer cents for the whole
  * instance and is used for both usage classes (the API has no separate spot price).
+ *
+ * <p>Write side: create is asynchronous on Shadeform ({@code creating} until {@code active} or {@code error}); the
+ * returned instance is PENDING and callers poll {@link #getInstance}. The instance type name is split at its first
+ * {@code _} into cloud and shade instance type. RefID and credential reference travel as {@code key=value} tags;
+ * create lists instances first and returns one already tagged with the refId, sends the create POST once, and on a
+ * retryable failure looks again before raising. Terminate of a missing instance succeeds; instances without our tag
+ * are skipped when listing.
  */
 public final class ShadeformProvider implements CloudProvider {
     public static final String ID = "shadeform";
@@ -131,6 +148,153 @@ public final class ShadeformProvider implements CloudProvider {
         }
         return new CatalogSnapshot(new ArrayList<>(regions.values()), new ArrayList<>(types.values()),
                 new ArrayList<>(offers.values()));
+    }
+
+    // ---------------------------------------------------------------- write side
+
+    @Override
+    public ProviderInstance createInstance(CreateInstanceRequest request) {
+        Optional<ProviderInstance> existing = findByRefId(request.refId());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        int split = request.instanceType().indexOf('_');
+        if (split <= 0 || split == request.instanceType().length() - 1) {
+            throw new ProviderException(ID, ErrorKind.INVALID_REQUEST,
+                    "instance type must be {cloud}_{shade_instance_type}: " + request.instanceType());
+        }
+        if (request.usage() != UsageClass.ON_DEMAND) {
+            throw new ProviderException(ID, ErrorKind.INVALID_REQUEST, "spot launches are not supported here");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("cloud", request.instanceType().substring(0, split));
+        body.put("region", request.region());
+        body.put("shade_instance_type", request.instanceType().substring(split + 1));
+        body.put("shade_cloud", true);
+        String name = request.name() == null || request.name().isBlank() ? "skyfleet-" + request.refId()
+                : request.refId() + "_" + request.name();
+        body.put("name", name);
+        if (request.imageId() != null && !request.imageId().isBlank()) {
+            body.put("os", request.imageId());
+        }
+        if (request.sshPublicKey() != null && !request.sshPublicKey().isBlank()) {
+            body.put("ssh_key_id", ensureSshKey(request.sshPublicKey().trim()));
+        }
+        if (request.userData() != null) {
+            body.put("launch_configuration", Map.of("type", "script", "script_configuration",
+                    Map.of("base64_script", Base64.getEncoder().encodeToString(
+                            request.userData().getBytes(StandardCharsets.UTF_8)))));
+        }
+        List<String> tags = new ArrayList<>();
+        tags.add(ShadeformInstances.REF_ID_TAG + "=" + request.refId());
+        if (request.credentialRef() != null) {
+            tags.add(ShadeformInstances.CREDENTIAL_TAG + "=" + request.credentialRef());
+        }
+        request.tags().forEach((k, v) -> {
+            if (!k.contains("=") && !k.startsWith("skyfleet-")) {
+                tags.add(k + "=" + v);
+            }
+        });
+        body.put("tags", tags);
+        JsonNode response;
+        try {
+            response = http.postJsonOnce(uri("/instances/create"), headers(), body);
+        } catch (ProviderException e) {
+            if (e.retryable()) {
+                Optional<ProviderInstance> created = findByRefId(request.refId());
+                if (created.isPresent()) {
+                    return created.get();
+                }
+            }
+            throw e;
+        }
+        String id = response.path("id").asText(null);
+        if (id == null) {
+            throw new ProviderException(ID, ErrorKind.PROVIDER_UNAVAILABLE, "create response has no id");
+        }
+        return getInstance(id).orElseGet(() -> new ProviderInstance(id, request.refId(), request.credentialRef(),
+                name, request.region(), null, request.instanceType(), dev.skyfleet.model.InstanceState.PENDING,
+                "creating", null, null, Map.of(ShadeformInstances.REF_ID_TAG, request.refId()), clock.instant()));
+    }
+
+    private String ensureSshKey(String publicKey) {
+        String name = "skyfleet-" + sha256(publicKey).substring(0, 16);
+        for (JsonNode key : http.getJson(uri("/sshkeys"), headers()).path("ssh_keys")) {
+            if (name.equals(key.path("name").asText(null))) {
+                return key.path("id").asText();
+            }
+        }
+        return http.postJson(uri("/sshkeys/add"), headers(), Map.of("name", name, "public_key", publicKey))
+                .path("id").asText();
+    }
+
+    @Override
+    public void terminateInstance(String providerInstanceId) {
+        try {
+            http.postJson(uri("/instances/" + providerInstanceId + "/delete"), headers(), Map.of());
+        } catch (ProviderException e) {
+            if (e.kind() != ErrorKind.NOT_FOUND) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public Optional<ProviderInstance> getInstance(String providerInstanceId) {
+        try {
+            JsonNode node = http.getJson(uri("/instances/" + providerInstanceId + "/info"), headers());
+            return node.isObject() ? Optional.of(ShadeformInstances.toInstance(node)) : Optional.empty();
+        } catch (ProviderException e) {
+            if (e.kind() == ErrorKind.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<ProviderInstance> listInstances(InstanceFilter filter) {
+        InstanceFilter f = filter == null ? InstanceFilter.ALL : filter;
+        List<ProviderInstance> out = new ArrayList<>();
+        for (JsonNode node : http.getJson(uri("/instances"), headers()).path("instances")) {
+            ProviderInstance instance = ShadeformInstances.toInstance(node);
+            if (instance.refId() == null) {
+                continue;
+            }
+            if ((f.refId() == null || f.refId().equals(instance.refId()))
+                    && (f.region() == null || f.region().equals(instance.region()))) {
+                out.add(instance);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void rebootInstance(String providerInstanceId) {
+        http.postJson(uri("/instances/" + providerInstanceId + "/restart"), headers(), Map.of());
+    }
+
+    private Optional<ProviderInstance> findByRefId(String refId) {
+        return listInstances(InstanceFilter.byRefId(refId)).stream()
+                .filter(i -> i.state() != dev.skyfleet.model.InstanceState.TERMINATED
+                        && i.state() != dev.skyfleet.model.InstanceState.FAILED).findFirst();
+    }
+
+    private URI uri(String path) {
+        return URI.create(config.baseUrl().toString().replaceAll("/+$", "") + path);
+    }
+
+    private Map<String, String> headers() {
+        return Map.of("X-API-KEY", config.apiKey().reveal());
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
