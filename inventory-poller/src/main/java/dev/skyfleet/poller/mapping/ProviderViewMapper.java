@@ -25,6 +25,6 @@ public class ProviderViewMapper {
         return new ProviderView(entry.id(), entry.state(), entry.activeSource(), entry.lastSuccessAt(),
                 entry.lastAttemptAt(), redactor.redact(entry.lastError()), book.offers().size(), book.types().size(),
                 entry.pollInterval(), scheduled ? entry.nextPollAt() : null, entry.polling(),
-                new TreeSet<>(entry.capabilities()));
+                new TreeSet<>(entry.capabilities()), redactor.redact(entry.note()));
     }
 }

@@ -2,10 +2,8 @@ package dev.skyfleet.poller.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import dev.skyfleet.messaging.CloudEventHeaders;
 import dev.skyfleet.messaging.Topics;
 import dev.skyfleet.model.InstanceTypeEvent;
-import dev.skyfleet.model.Json;
 import dev.skyfleet.model.OfferEvent;
 import dev.skyfleet.model.ProviderStatus;
 import java.time.Duration;
@@ -30,12 +28,16 @@ public class CatalogPublisher implements AutoCloseable {
     private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(30);
 
     private final Producer<String, byte[]> producer;
-    private final ObjectWriter offerWriter = Json.mapper().writerFor(OfferEvent.class);
-    private final ObjectWriter typeWriter = Json.mapper().writerFor(InstanceTypeEvent.class);
-    private final ObjectWriter statusWriter = Json.mapper().writerFor(ProviderStatus.class);
+    private final ObjectWriter offerWriter;
+    private final ObjectWriter typeWriter;
+    private final ObjectWriter statusWriter;
 
     public CatalogPublisher(Producer<String, byte[]> producer) {
         this.producer = producer;
+        var mapper = CatalogJson.mapper();
+        this.offerWriter = mapper.writerFor(OfferEvent.class);
+        this.typeWriter = mapper.writerFor(InstanceTypeEvent.class);
+        this.statusWriter = mapper.writerFor(ProviderStatus.class);
     }
 
     /** What happened to a batch: how many records were sent and acknowledged, and the first failure. */
@@ -69,7 +71,7 @@ public class CatalogPublisher implements AutoCloseable {
         if (events.isEmpty()) {
             return new Report(0, 0, null);
         }
-        String source = EventTypes.source(provider);
+        CloudEventsBinary headers = new CloudEventsBinary(type, EventTypes.source(provider));
         List<Future<RecordMetadata>> futures = new ArrayList<>(events.size());
         Exception failure = null;
         int sent = 0;
@@ -78,7 +80,7 @@ public class CatalogPublisher implements AutoCloseable {
                 String k = key.apply(event);
                 byte[] value = writer.writeValueAsBytes(event);
                 futures.add(producer.send(new ProducerRecord<>(topic, null, k, value,
-                        CloudEventHeaders.of(type, source, k, time.apply(event)))));
+                        headers.headers(k, time.apply(event)))));
                 sent++;
             } catch (JsonProcessingException | RuntimeException e) {
                 failure = e;

@@ -22,8 +22,9 @@ import java.util.Set;
  * @param nextPollAt when the next scheduled poll starts; null when none is scheduled
  * @param polling whether a poll is running now
  * @param capabilities what the provider can do
+ * @param note extra explanation, e.g. why a catalog file serves a provider instead of its live API
  */
 public record ProviderView(String id, ProviderState state, OfferSource source, Instant lastSuccessAt,
         Instant lastAttemptAt, String lastError, int offerCount, int instanceTypeCount, Duration pollInterval,
-        Instant nextPollAt, boolean polling, Set<Capability> capabilities) {
+        Instant nextPollAt, boolean polling, Set<Capability> capabilities, String note) {
 }

@@ -91,9 +91,12 @@ public class PollService implements AutoCloseable {
         String fingerprint = fingerprint(feed);
         CompletableFuture<Listing> call = CompletableFuture.supplyAsync(() -> {
             var provider = feed.provider();
-            List<InstanceTypeSpec> types = readTypes ? provider.listInstanceTypes() : null;
-            List<Offer> offers = provider.listOffers();
-            return new Listing(offers, types, fingerprint, provider.capabilities());
+            if (readTypes) {
+                // one consistent read of types and offers (one round of API calls for REST providers)
+                var snapshot = provider.readCatalog();
+                return new Listing(snapshot.offers(), snapshot.instanceTypes(), fingerprint, provider.capabilities());
+            }
+            return new Listing(provider.listOffers(), null, fingerprint, provider.capabilities());
         }, calls);
         try {
             Listing listing = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -48,8 +48,27 @@ public final class ProviderEntry {
         });
     }
 
+    /** An entry outside any registry (benchmarks, tools); poll it with {@link PollService#poll}. */
+    public static ProviderEntry standalone(FeedDefinition feed, Schedule schedule) {
+        ProviderEntry entry = new ProviderEntry(feed.providerId(), schedule);
+        entry.attach(feed);
+        return entry;
+    }
+
     public String id() {
         return id;
+    }
+
+    /**
+     * Why the live reader is not used while a catalog file serves the provider, or null.
+     */
+    public String note() {
+        FeedDefinition l = live;
+        FeedDefinition f = file;
+        if (l != null && !l.usable() && f != null && f.usable()) {
+            return "live reader unavailable (" + l.unavailableReason() + "); offers come from the catalog file";
+        }
+        return null;
     }
 
     public Schedule schedule() {
@@ -58,6 +77,7 @@ public final class ProviderEntry {
 
     void schedule(Schedule value) {
         this.schedule = value;
+        refreshState();
     }
 
     void attach(FeedDefinition feed) {
@@ -66,12 +86,18 @@ public final class ProviderEntry {
         } else {
             file = feed;
         }
+        refreshState();
+    }
+
+    /** Disabled and unconfigured follow from schedule and feeds; other states from polls. */
+    private void refreshState() {
         if (!schedule.enabled()) {
             state = ProviderState.DISABLED;
+            lastError = null;
         } else if (!usable()) {
             state = ProviderState.UNCONFIGURED;
             lastError = unavailableReason();
-        } else if (state == ProviderState.UNCONFIGURED) {
+        } else if (state == ProviderState.UNCONFIGURED || state == ProviderState.DISABLED) {
             state = ProviderState.STARTING;
             lastError = null;
         }

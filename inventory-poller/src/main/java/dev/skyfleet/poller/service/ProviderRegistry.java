@@ -25,7 +25,17 @@ public class ProviderRegistry {
 
     /** Adds a feed with the schedule from configuration ({@code skyfleet.poller.providers.<id>.*}). */
     public ProviderEntry register(FeedDefinition feed) {
-        return register(feed, scheduleFor(feed.providerId(), feed.source()));
+        ProviderEntry entry = entries.computeIfAbsent(feed.providerId(),
+                id -> new ProviderEntry(id, scheduleFor(id, feed.source())));
+        synchronized (entry) {
+            entry.attach(feed);
+            FeedDefinition live = entry.liveFeed();
+            entry.schedule(live != null && (live.usable() || entry.fileFeed() == null)
+                    ? scheduleFor(entry.id(), live.source())
+                    : scheduleFor(entry.id(), OfferSource.CATALOG_FILE));
+        }
+        listeners.forEach(l -> l.accept(entry));
+        return entry;
     }
 
     /** Adds a feed with an explicit schedule (tests, benchmarks); replaces a feed of the same kind. */
@@ -74,6 +84,17 @@ public class ProviderRegistry {
 
     @PreDestroy
     void stop() {
-        entries.values().forEach(ProviderEntry::shutdown);
+        for (ProviderEntry entry : entries.values()) {
+            entry.shutdown();
+            for (FeedDefinition feed : new FeedDefinition[] {entry.liveFeed(), entry.fileFeed()}) {
+                if (feed != null && feed.provider() instanceof AutoCloseable closeable) {
+                    try {
+                        closeable.close();
+                    } catch (Exception e) {
+                        // closing a reader at shutdown: nothing left to do about a failure
+                    }
+                }
+            }
+        }
     }
 }

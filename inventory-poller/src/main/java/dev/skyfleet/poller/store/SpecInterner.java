@@ -10,10 +10,18 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SpecInterner {
     private final ConcurrentHashMap<InstanceTypeSpec, InstanceTypeSpec> specs = new ConcurrentHashMap<>();
+    /** The last spec interned and its shared instance: offers of one type usually come in a row. */
+    private volatile InstanceTypeSpec[] last = new InstanceTypeSpec[2];
 
     InstanceTypeSpec intern(InstanceTypeSpec spec) {
+        InstanceTypeSpec[] hit = last;
+        if (hit[0] == spec) {
+            return hit[1];
+        }
         InstanceTypeSpec shared = specs.putIfAbsent(spec, spec);
-        return shared == null ? spec : shared;
+        shared = shared == null ? spec : shared;
+        last = new InstanceTypeSpec[] {spec, shared};
+        return shared;
     }
 
     Offer intern(Offer offer) {
