@@ -76,6 +76,7 @@ public final class AwsEc2Provider implements CloudProvider, AutoCloseable {
     private final AwsConfig config;
     private final Clock clock;
     private final SdkHttpClient httpClient;
+    private final software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials;
 
     public AwsEc2Provider(AwsConfig config) {
         this(config, Clock.systemUTC());
@@ -87,6 +88,7 @@ public final class AwsEc2Provider implements CloudProvider, AutoCloseable {
         this.httpClient = UrlConnectionHttpClient.builder()
                 .connectionTimeout(java.time.Duration.ofSeconds(10))
                 .socketTimeout(config.apiCallTimeout()).build();
+        this.credentials = config.credentialsOrDefault();
     }
 
     @Override
@@ -304,7 +306,7 @@ public final class AwsEc2Provider implements CloudProvider, AutoCloseable {
 
     private Ec2Client ec2(String region) {
         var builder = Ec2Client.builder().region(software.amazon.awssdk.regions.Region.of(region))
-                .credentialsProvider(config.credentialsOrDefault()).httpClient(httpClient)
+                .credentialsProvider(credentials).httpClient(httpClient)
                 .overrideConfiguration(overrides());
         if (config.endpointOverride() != null) {
             builder.endpointOverride(config.endpointOverride());
@@ -314,7 +316,7 @@ public final class AwsEc2Provider implements CloudProvider, AutoCloseable {
 
     private PricingClient pricing() {
         var builder = PricingClient.builder().region(software.amazon.awssdk.regions.Region.of(config.pricingRegion()))
-                .credentialsProvider(config.credentialsOrDefault()).httpClient(httpClient)
+                .credentialsProvider(credentials).httpClient(httpClient)
                 .overrideConfiguration(overrides());
         if (config.endpointOverride() != null) {
             builder.endpointOverride(config.endpointOverride());
@@ -374,5 +376,12 @@ public final class AwsEc2Provider implements CloudProvider, AutoCloseable {
     @Override
     public void close() {
         httpClient.close();
+        if (credentials instanceof AutoCloseable closeable && config.credentials() == null) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // best effort
+            }
+        }
     }
 }
