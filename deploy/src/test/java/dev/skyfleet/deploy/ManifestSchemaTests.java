@@ -74,6 +74,19 @@ class ManifestSchemaTests {
     }
 
     @Test
+    void schemaFilesAreExactlyWhatGenerateShProduced() throws Exception {
+        java.nio.file.Path dir = Repo.schemas();
+        List<String> lines = java.nio.file.Files.readAllLines(dir.resolve("SHA256SUMS"));
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(15);
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        for (String line : lines) {
+            String[] parts = line.split("\\s+", 2);
+            byte[] digest = sha.digest(java.nio.file.Files.readAllBytes(dir.resolve(parts[1])));
+            assertThat(java.util.HexFormat.of().formatHex(digest)).as(parts[1]).isEqualTo(parts[0]);
+        }
+    }
+
+    @Test
     void resourcesWithoutASchemaAreReportedNotSkipped() {
         Map<String, Object> unknown = Map.of("apiVersion", "example.com/v1", "kind", "Widget", "metadata",
                 Map.of("name", "w"));
