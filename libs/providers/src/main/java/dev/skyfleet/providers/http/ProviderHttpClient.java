@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP plumbing every REST provider shares: {@link java.net.http.HttpClient} with connect and request timeouts,
  * a client-side token bucket, bounded retries with exponential backoff for retryable errors only
- * ({@link ErrorKind#RATE_LIMITED}, {@link ErrorKind#PROVIDER_UNAVAILABLE}), honouring {@code Retry-After}, and
+ * ({@link ErrorKind#RATE_LIMITED}, {@link ErrorKind#PROVIDER_UNAVAILABLE}), honouring {@code Retry-After} (never
+ * retrying sooner; a Retry-After longer than {@link HttpSettings#maxBackoff()} ends the call at once with the delay in
+ * {@link ProviderException#retryAfter()} so the caller can schedule the retry instead of blocking), and
  * lenient JSON parsing. Credentials travel only in headers; logs and errors carry method, path, status and the
  * provider's error code, and any echo of the secret in a response body is masked.
  */
@@ -102,12 +104,19 @@ public final class ProviderHttpClient {
             if (!failure.retryable() || attempt >= settings.maxAttempts()) {
                 throw failure;
             }
+            if (failure.retryAfter() != null && failure.retryAfter().compareTo(settings.maxBackoff()) > 0) {
+                // the provider wants a longer pause than we may block for: give up now, the error carries the delay
+                throw failure;
+            }
             Duration delay = backoff;
             if (failure.retryAfter() != null && failure.retryAfter().compareTo(delay) > 0) {
                 delay = failure.retryAfter();
             }
             if (delay.compareTo(settings.maxBackoff()) > 0) {
                 delay = settings.maxBackoff();
+            }
+            if (failure.retryAfter() != null && delay.compareTo(failure.retryAfter()) < 0) {
+                delay = failure.retryAfter();
             }
             LOG.warn("{} {} {} failed ({}, attempt {}/{}), retrying in {} ms", provider, method, uri.getPath(),
                     failure.kind(), attempt, settings.maxAttempts(), delay.toMillis());

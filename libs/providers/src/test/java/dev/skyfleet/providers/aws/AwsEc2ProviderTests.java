@@ -88,6 +88,10 @@ class AwsEc2ProviderTests {
     }
 
     private void stubCatalog() {
+        wire.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", containing("GetProducts"))
+                .withRequestBody(containing("\"NextToken\":\"price-page-2\""))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody(resource("pricing-us-east-1-page2.json"))));
         wire.stubFor(ec2("DescribeRegions", "us-east-1").willReturn(xml("describe-regions.xml")));
         wire.stubFor(ec2("DescribeInstanceTypes", "us-east-1").withRequestBody(not(containing("NextToken")))
                 .willReturn(xml("instance-types-us-east-1-page1.xml")));
@@ -102,9 +106,23 @@ class AwsEc2ProviderTests {
                     .withHeader("Authorization", containing("/us-east-1/pricing/aws4_request"))
                     .withRequestBody(matchingJsonPath(
                             "$.Filters[?(@.Field == 'regionCode' && @.Value == '" + region + "')]"))
+                    .withRequestBody(not(containing("NextToken")))
                     .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
                             .withBody(resource("pricing-" + region + ".json"))));
         }
+    }
+
+    @Test
+    void pricingPagesAreAllRead() {
+        stubCatalog();
+
+        Map<String, Offer> offers = provider(List.of("us-east-1"), 1).listOffers().stream()
+                .collect(Collectors.toMap(Offer::id, o -> o));
+
+        assertThat(offers.get("aws:us-east-1:us-east-1a:m7a.large:on-demand").pricePerHour())
+                .isEqualTo(Price.usd("0.11592"));
+        assertThat(wire.findAll(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", containing("GetProducts"))))
+                .hasSize(2);
     }
 
     @Test
@@ -206,7 +224,7 @@ class AwsEc2ProviderTests {
         assertThat(offeringCalls.get(0).getBodyAsString()).contains("LocationType=availability-zone");
         List<LoggedRequest> pricingCalls = wire.findAll(postRequestedFor(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", containing("GetProducts")));
-        assertThat(pricingCalls).hasSize(1);
+        assertThat(pricingCalls).as("two pages").hasSize(2);
         assertThat(pricingCalls.get(0).getBodyAsString()).contains("\"ServiceCode\":\"AmazonEC2\"")
                 .contains("\"Field\":\"operatingSystem\"").contains("\"Value\":\"Linux\"");
     }

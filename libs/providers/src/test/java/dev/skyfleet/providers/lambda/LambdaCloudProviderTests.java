@@ -234,6 +234,20 @@ class LambdaCloudProviderTests {
     }
 
     @Test
+    void retryAfterLongerThanTheBackoffCapIsReturnedToTheCallerInsteadOfBlocking() {
+        wire.stubFor(get(urlPathEqualTo("/api/v1/instance-types"))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120").withBody("slow down")));
+        LambdaCloudProvider lambda = provider(List.of());
+
+        ProviderException e = catchThrowableOfType(ProviderException.class, lambda::listOffers);
+
+        assertThat(e.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
+        assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(lambda.http().attempts()).isEqualTo(1);
+        assertThat(sleeper.delays()).isEmpty();
+    }
+
+    @Test
     void serverErrorIsRetriedWithExponentialBackoffThenReportedUnavailable() {
         serve(500, "{\"error\":{\"code\":\"provider/internal-unavailable\",\"message\":\"Provider unavailable\",\"suggestion\":\"Try again shortly\"}}");
         LambdaCloudProvider lambda = provider(List.of());
