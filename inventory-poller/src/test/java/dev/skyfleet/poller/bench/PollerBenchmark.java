@@ -84,6 +84,7 @@ public final class PollerBenchmark {
         }
         TopicAdmin.ensure(bootstrap, Topics.CATALOG, (short) 1);
         line("broker", bootstrap);
+        line("load average at start", loadAverage());
 
         // 1. read the CSV files with the catalog-file reader
         List<Preloaded> providers = new ArrayList<>();
@@ -109,6 +110,7 @@ public final class PollerBenchmark {
         }
         line("peak heap used (all pools)", mb(peakHeap()));
         line("max heap (-Xmx)", mb(Runtime.getRuntime().maxMemory()));
+        line("load average at end (2 cores)", loadAverage());
     }
 
     private static void firstPollAndRepoll(List<Preloaded> providers, CatalogPublisher publisher, double readSeconds) {
@@ -199,6 +201,10 @@ public final class PollerBenchmark {
             }
         }
         return sum;
+    }
+
+    private static String loadAverage() {
+        return String.format(Locale.ROOT, "%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static String mb(long bytes) {
