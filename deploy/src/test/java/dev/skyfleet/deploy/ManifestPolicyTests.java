@@ -219,6 +219,21 @@ class ManifestPolicyTests {
     }
 
     @Test
+    void composeAndEveryOverlayRunTheSameImageOfEachService() {
+        Map<String, Object> compose = YamlDocs.readMap(Repo.compose());
+        for (String service : Repo.SERVICES) {
+            String composeImage = YamlDocs.at(compose, "services", service, "image");
+            assertThat(composeImage).startsWith("skyfleet/" + service + ":");
+            for (String overlay : Rendered.OVERLAYS) {
+                String image = (String) DeployedEnvironment.container(DeployedEnvironment.workload(overlay, service))
+                        .get("image");
+                assertThat(image).as(overlay).matches("(.+/)?skyfleet/" + java.util.regex.Pattern.quote(service)
+                        + ":[\\w.-]+");
+            }
+        }
+    }
+
+    @Test
     void providerCredentialsArePassedThroughFromTheHostNeverWrittenDown() {
         for (String service : Repo.SERVICES) {
             DeployedEnvironment.compose(service).forEach((name, value) -> {
