@@ -65,6 +65,10 @@ final class Yaml {
 
     private void quote(String s) {
         sb.append('"');
+        if (plain(s)) {
+            sb.append(s).append('"');
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -83,6 +87,17 @@ final class Yaml {
             }
         }
         sb.append('"');
+    }
+
+    /** True when nothing in {@code s} needs escaping inside double quotes (the common case). */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c == 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     byte[] bytes() {

@@ -50,6 +50,8 @@ import org.jboss.logging.Logger;
 public class SnapshotService {
     private static final Logger LOG = Logger.getLogger(SnapshotService.class);
     private static final long OVERLAY_CHECK_SECONDS = 5;
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final GeneratorConfig config;
     private final CatalogView view;
@@ -196,6 +198,7 @@ public class SnapshotService {
     /** Renders the catalog and commits when the content changed. Runs on the generator thread. */
     void generate() throws IOException {
         long started = System.nanoTime();
+        long cpuStarted = THREADS.getCurrentThreadCpuTime();
         CatalogModel base = modelBuilder.build(view);
         CatalogModel model;
         try {
@@ -231,8 +234,9 @@ public class SnapshotService {
         hashes.put(SnapshotRenderer.INDEX, SnapshotRenderer.sha256(files.get(SnapshotRenderer.INDEX)));
         status = new SnapshotStatus(config.snapshotName(), revision, commit.name(), rendered.contentHash(), hashes, null,
                 true, view.offerCount(), now);
-        LOG.infof("Snapshot revision %d committed (%s) in %d ms: %s", revision, commit.abbreviate(8).name(),
-                (System.nanoTime() - started) / 1_000_000, message.lines().findFirst().orElse(""));
+        LOG.infof("Snapshot revision %d committed (%s) in %d ms (%d ms CPU): %s", revision,
+                commit.abbreviate(8).name(), (System.nanoTime() - started) / 1_000_000,
+                (THREADS.getCurrentThreadCpuTime() - cpuStarted) / 1_000_000, message.lines().findFirst().orElse(""));
         publish(status);
         if (pusher != null) {
             pushes.submit(this::push);

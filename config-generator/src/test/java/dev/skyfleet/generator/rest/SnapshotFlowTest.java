@@ -198,6 +198,12 @@ class SnapshotFlowTest {
             assertThat(failed.commitId()).isEqualTo(good.commitId());
             given().get("/q/health/ready").then().body(containsString("unknown field 'prise'"));
             given().get("/api/v1/snapshots").then().statusCode(200).body("error", containsString(bad.toString()));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kafka.consumeStrings()
+                    .fromTopics(Topics.SNAPSHOTS.name()).awaitRecords(1, Duration.ofSeconds(5)).getRecords().stream()
+                    .map(r -> Json.read(r.value(), SnapshotEvent.class))
+                    .filter(e -> e.error() != null && e.error().contains(bad.toString() + ":3")))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.commitId()).isEqualTo(good.commitId())));
 
             // a catalog change while the overlay is broken is not published
             Offer changed = offer.observed(Price.usd("6.00"), true, Instant.now());
