@@ -47,7 +47,8 @@ import java.util.regex.Pattern;
  * <li>Azure {@code Generation} {@code V1,V2} unquoted: fields beyond the header belong to the last column;</li>
  * <li>GCP accelerator-only rows (empty {@code InstanceType}: a GPU/TPU price without a VM) are skipped as offers.
  *     For the GCP families with built-in GPUs (a2, a3, a4, g2) the matching accelerator row of the same zone is
- *     joined onto the host row, so {@code a2-highgpu-1g} gets its A100 and the price host + GPU, as SkyPilot does;
+ *     joined onto the host row, so {@code a2-highgpu-1g} gets its A100 and the price host + GPU, as SkyPilot does
+ *     (no accelerator row for the zone: the GPU is still known, the price is null rather than host-only);
  *     attachable GPUs (N1 + T4/V100/P100/P4) and TPUs are not modelled;</li>
  * <li>fractional {@code AcceleratorCount} (AWS g6f 0.25, Azure NV*ads_A10_v5 0.167) kept as decimals;</li>
  * <li>Hyperbolic GPU names like {@code NVIDIA-H100-80GB-HBM3}, bare GPU names (Azure, Paperspace): normalised with
@@ -70,6 +71,8 @@ public final class CatalogFileReader {
     private final List<String[]> gcpGpuHosts = new ArrayList<>();
     private int rows;
     private int skipped;
+    /** Marks a GCP GPU host row whose accelerator price row is missing: the total price is unknown. */
+    private static final String[] NO_GPU_PRICE = new String[0];
 
     // column indexes, -1 when absent
     private int cType;
@@ -150,7 +153,8 @@ public final class CatalogFileReader {
             }
         }
         for (String[] host : gcpGpuHosts) {
-            if (!addOffers(host, gcpJoin(host))) {
+            String[] accelerator = gcpJoin(host);
+            if (!addOffers(host, accelerator == null ? NO_GPU_PRICE : accelerator)) {
                 skipped++;
             }
         }
@@ -237,7 +241,7 @@ public final class CatalogFileReader {
 
     /** A positive price, plus the GCP GPU part when joined; null when unknown (absent, 0, NaN). */
     private Price price(String[] row, int column, String[] gcpAccelerator) {
-        if (column < 0) {
+        if (column < 0 || gcpAccelerator == NO_GPU_PRICE) {
             return null;
         }
         BigDecimal host = positive(decimal(row[column]));
@@ -256,7 +260,7 @@ public final class CatalogFileReader {
 
     private InstanceTypeSpec toSpec(String type, String[] row, String[] gcpAccelerator) {
         Gpu gpu;
-        if (gcpAccelerator != null) {
+        if (gcpAccelerator != null && gcpAccelerator.length > 0) {
             gpu = gpu(gcpAccelerator[cAccName].trim(), gcpAccelerator[cAccCount], gcpAccelerator[cGpuInfo]);
         } else if (provider.equals("gcp") && GcpGpuFamilies.gpuOf(type) != null) {
             GcpGpuFamilies.Builtin b = GcpGpuFamilies.gpuOf(type);

@@ -139,8 +139,11 @@ class CatalogFileReaderTests {
         Map<String, InstanceTypeSpec> types = types(gcp);
         Map<String, Offer> offers = offers(gcp);
 
-        assertThat(types).containsOnlyKeys("a2-highgpu-1g", "g2-standard-24", "g2-standard-4", "n2-standard-8",
-                "t2a-standard-4");
+        assertThat(types).containsOnlyKeys("a2-highgpu-1g", "g2-standard-24", "g2-standard-4", "g2-standard-8",
+                "n2-standard-8", "t2a-standard-4");
+        assertThat(offers.get("gcp:us-central1:us-central1-f:g2-standard-8:on-demand").pricePerHour())
+                .as("no L4 price row in that zone: total unknown, never host-only").isNull();
+        assertThat(types.get("g2-standard-8").gpu().model()).isEqualTo("L4");
         assertThat(gcp.skippedRows()).isEqualTo(3);
         Gpu l4 = types.get("g2-standard-4").gpu();
         assertThat(l4.model()).isEqualTo("L4");
