@@ -50,9 +50,12 @@ public class EventsResource {
             @Context SseEventSink sink, @Context Sse sse) {
         OfferFilter offers = FilterParser.parse(filter.raw());
         List<String> kinds = FilterParser.kinds("kind", kind);
-        Long resumeAfter = lastEventIdHeader != null && !lastEventIdHeader.isBlank()
-                ? parseId("Last-Event-ID", lastEventIdHeader)
-                : lastEventId != null && !lastEventId.isBlank() ? parseId("lastEventId", lastEventId) : null;
+        Long resumeAfter = null;
+        if (lastEventIdHeader != null && !lastEventIdHeader.isBlank()) {
+            resumeAfter = parseId("Last-Event-ID", lastEventIdHeader);
+        } else if (lastEventId != null && !lastEventId.isBlank()) {
+            resumeAfter = parseId("lastEventId", lastEventId);
+        }
         if (resumeAfter != null) {
             new SseSubscriber(feed, offers, kinds, resumeAfter, sink, sse, json).start();
         } else {

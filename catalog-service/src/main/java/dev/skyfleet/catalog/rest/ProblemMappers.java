@@ -3,6 +3,7 @@ package dev.skyfleet.catalog.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.skyfleet.catalog.service.InvalidParameterException;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
@@ -29,12 +30,27 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidBodyFromQuarkus(ResteasyReactiveViolationException e) {
+        return invalidBody(e);
+    }
+
+    @ServerExceptionMapper
     public Response invalidBody(ConstraintViolationException e) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(field(v.getPropertyPath()), v.getMessage()))
                 .sorted(java.util.Comparator.comparing(Problem.FieldError::field)).toList();
         String detail = errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
         return respond(new Problem(Problem.BASE + "invalid-request", "Invalid request", 400, detail, null, errors));
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedBody(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return unreadableBody(e);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedBody(com.fasterxml.jackson.core.JsonParseException e) {
+        return unreadableBody(e);
     }
 
     @ServerExceptionMapper
