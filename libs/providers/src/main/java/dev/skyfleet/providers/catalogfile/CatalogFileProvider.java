@@ -116,4 +116,9 @@ public final class CatalogFileProvider implements CloudProvider {
                     "bad catalog " + location() + ": " + e.getMessage(), null, 0, null, e);
         }
     }
+
+    @Override
+    public String toString() {
+        return "CatalogFileProvider[" + id + " " + location() + "]";
+    }
 }

@@ -95,6 +95,11 @@ public final class SandboxProvider implements CloudProvider {
         return config;
     }
 
+    @Override
+    public String toString() {
+        return "SandboxProvider[" + id() + " seed=" + config.seed() + "]";
+    }
+
     // ---------------------------------------------------------------- read side
 
     @Override
