@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,7 +60,8 @@ public class PollService implements AutoCloseable {
         }
         Failure liveFailure = null;
         for (FeedDefinition feed : entry.feedsToTry()) {
-            boolean readTypes = entry.typesDue(started);
+            // a feed taking over from another (live replacing a catalog file) brings its own types at once
+            boolean readTypes = entry.typesDue(started) || entry.activeSource() != feed.source();
             Listing listing;
             try {
                 listing = read(feed, readTypes, entry.schedule().timeout());
@@ -89,7 +90,7 @@ public class PollService implements AutoCloseable {
 
     private Listing read(FeedDefinition feed, boolean readTypes, Duration timeout) throws Failure {
         String fingerprint = fingerprint(feed);
-        CompletableFuture<Listing> call = CompletableFuture.supplyAsync(() -> {
+        Future<Listing> call = calls.submit(() -> {
             var provider = feed.provider();
             if (readTypes) {
                 // one consistent read of types and offers (one round of API calls for REST providers)
@@ -97,7 +98,7 @@ public class PollService implements AutoCloseable {
                 return new Listing(snapshot.offers(), snapshot.instanceTypes(), fingerprint, provider.capabilities());
             }
             return new Listing(provider.listOffers(), null, fingerprint, provider.capabilities());
-        }, calls);
+        });
         try {
             Listing listing = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (listing.offers() == null) {

@@ -289,4 +289,24 @@ class PollerFlowTest {
         assertThat(latest.get(both).changes()).containsExactly(OfferChange.ADDED);
         assertThat(lastStatus(file.id()).state()).isEqualTo(ProviderState.OK);
     }
+
+    @Test
+    void aReaderThatHangsFailsThePollAtItsTimeoutAndKeepsTheOffers() throws Exception {
+        FakeProvider fake = FakeProvider.unique();
+        fake.offer("us-east-1", "gpu_1x_a10", "0.75");
+        ProviderEntry entry = registry.register(FeedDefinition.of(fake, OfferSource.API),
+                new Schedule(true, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ofMillis(300), false));
+        poll(entry);
+        var gate = fake.block();
+        try {
+            PollResult result = poll(entry);
+
+            assertThat(result.outcome()).isEqualTo(PollResult.Outcome.FAILED);
+            assertThat(result.error()).contains("timed out");
+            assertThat(lastStatus(fake.id()).offerCount()).isEqualTo(1);
+            assertThat(offerEvents(fake.id())).extracting(OfferEvent::isRemoval).containsOnly(false);
+        } finally {
+            gate.countDown();
+        }
+    }
 }
