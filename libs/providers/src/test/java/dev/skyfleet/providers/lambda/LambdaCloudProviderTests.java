@@ -283,6 +283,21 @@ class LambdaCloudProviderTests {
     }
 
     @Test
+    void defaultSettingsKeepToOneRequestPerSecond() {
+        serve(200, resource("instance-types.json"));
+        LambdaCloudProvider lambda = new LambdaCloudProvider(
+                LambdaConfig.of(URI.create("http://127.0.0.1:" + wire.port()), Secret.ofNullable(KEY)));
+
+        long started = System.nanoTime();
+        lambda.listOffers();
+        lambda.listOffers();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(lambda.http().attempts()).isEqualTo(2);
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    }
+
+    @Test
     void priceIsExactCentsNeverADouble() {
         serve(200, resource("instance-types.json"));
 
