@@ -52,4 +52,36 @@ class ProviderWiringTests {
         assertThat(redactor.redact("Bearer secret_lambda_abcdef / sf-file-key-123456"))
                 .isEqualTo("Bearer **** / ****");
     }
+
+    @Test
+    void bundledCatalogFilesAndTheSandboxAreOnWithoutCredentials() {
+        var feeds = new ProviderWiring(config(Map.of("skyfleet.providers.sandbox.enabled", "true",
+                "skyfleet.providers.catalog.enabled", "true")), new SecretRedactor(), java.time.Clock.systemUTC())
+                .feeds();
+
+        assertThat(feed(feeds, "sandbox").source()).isEqualTo(dev.skyfleet.model.OfferSource.SIMULATOR);
+        assertThat(feeds).filteredOn(f -> f.source() == dev.skyfleet.model.OfferSource.CATALOG_FILE)
+                .extracting(FeedDefinition::providerId).contains("gcp", "azure", "lambda")
+                .allSatisfy(id -> assertThat(id).isLowerCase());
+        FeedDefinition gcp = feeds.stream().filter(f -> f.providerId().equals("gcp") && !f.live()).findFirst()
+                .orElseThrow();
+        assertThat(gcp.fingerprint().get()).startsWith("classpath:").isEqualTo(gcp.fingerprint().get());
+    }
+
+    @Test
+    void aCatalogDirectoryGivesOneProviderPerCloudWithAFingerprintThatFollowsTheFile(@TempDir Path dir)
+            throws Exception {
+        Path vms = Files.createDirectories(dir.resolve("GCP")).resolve("vms.csv");
+        Files.writeString(vms, "InstanceType,vCPUs,MemoryGiB,AcceleratorName,AcceleratorCount,GpuInfo,Region,"
+                + "AvailabilityZone,Price,SpotPrice\ne2-medium,2.0,4.0,,,,us-east1,us-east1-b,0.0335,0.01\n");
+        var feeds = new ProviderWiring(config(Map.of("skyfleet.providers.catalog.enabled", "true",
+                "skyfleet.providers.catalog.directory", dir.toString())), new SecretRedactor(),
+                java.time.Clock.systemUTC()).feeds();
+
+        FeedDefinition gcp = feed(feeds, "gcp");
+        String before = gcp.fingerprint().get();
+        Files.writeString(vms, Files.readString(vms) + "e2-medium,2.0,4.0,,,,us-east1,us-east1-c,0.0335,0.01\n");
+        assertThat(gcp.fingerprint().get()).isNotEqualTo(before);
+        assertThat(gcp.provider().listOffers()).hasSize(4);
+    }
 }
