@@ -52,7 +52,8 @@ import java.util.regex.Pattern;
  *     attachable GPUs (N1 + T4/V100/P100/P4) and TPUs are not modelled;</li>
  * <li>fractional {@code AcceleratorCount} (AWS g6f 0.25, Azure NV*ads_A10_v5 0.167) kept as decimals;</li>
  * <li>Hyperbolic GPU names like {@code NVIDIA-H100-80GB-HBM3}, bare GPU names (Azure, Paperspace): normalised with
- *     {@link GpuNames}; memory from the name, else from MiB, else the model's typical size.</li>
+ *     {@link GpuNames}; memory from the name, else from MiB, else the model's typical size; the form factor from
+ *     the accelerator name, else from the SKU name ({@code H100_SXM5_80GB::1}, {@code gpu_8x_h100_sxm5}).</li>
  * </ul>
  * Architecture: the {@code Arch} column where present; Grace hosts (GH/GB GPUs), Azure {@code p}-series and GCP
  * {@code t2a}/{@code c4a}/{@code n4a} are arm64; everything else in these catalogs is x86_64.
@@ -269,6 +270,12 @@ public final class CatalogFileReader {
             gpu = gpu(cAccName >= 0 ? row[cAccName].trim() : "", cAccCount >= 0 ? row[cAccCount] : "",
                     cGpuInfo >= 0 ? row[cGpuInfo] : "");
         }
+        if (gpu != null && gpu.interconnect() == null) {
+            Interconnect fromType = interconnectInName(type);
+            if (fromType != null) {
+                gpu = new Gpu(gpu.model(), gpu.count(), gpu.memoryGb(), fromType, gpu.manufacturer(), gpu.raw());
+            }
+        }
         BigDecimal storage = cStorage >= 0 ? positive(decimal(row[cStorage])) : null;
         if (storage != null) {
             storage = storage.multiply(new BigDecimal("1.073741824")).setScale(0, RoundingMode.HALF_UP);
@@ -276,6 +283,24 @@ public final class CatalogFileReader {
         return new InstanceTypeSpec(provider, type, cVcpus >= 0 ? decimal(row[cVcpus]) : null,
                 cMemory >= 0 ? decimal(row[cMemory]) : null, storage, gpu, architecture(type, row, gpu), null, null,
                 null);
+    }
+
+    /** Form factor spelled in a marketplace SKU name: {@code H100_SXM5_80GB::1}, {@code 1x-H100_NVL-32-65536}. */
+    static Interconnect interconnectInName(String type) {
+        int start = 0;
+        for (int i = 0; i <= type.length(); i++) {
+            char c = i < type.length() ? type.charAt(i) : '_';
+            if (c == '_' || c == '-' || c == ':' || c == '.') {
+                if (i > start) {
+                    Interconnect ic = Interconnect.fromWire(type.substring(start, i));
+                    if (ic != null) {
+                        return ic;
+                    }
+                }
+                start = i + 1;
+            }
+        }
+        return null;
     }
 
     private Architecture architecture(String type, String[] row, Gpu gpu) {

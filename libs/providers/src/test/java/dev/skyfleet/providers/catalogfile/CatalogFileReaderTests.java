@@ -63,6 +63,8 @@ class CatalogFileReaderTests {
         assertThat(types.get("8x-Tesla_V100-32-65536").gpu().memoryGb()).as("131072 MiB total / 8")
                 .isEqualByComparingTo("16");
         assertThat(types.get("1x-H100_NVL-32-65536").gpu().memoryGb()).isEqualByComparingTo("94");
+        assertThat(types.get("1x-H100_NVL-32-65536").gpu().interconnect()).isEqualTo(Interconnect.NVLINK);
+        assertThat(types.get("8x-Tesla_V100-32-65536").gpu().interconnect()).isNull();
     }
 
     @Test
@@ -89,6 +91,18 @@ class CatalogFileReaderTests {
         assertThat(types.get("gpu_1x_gh200").architecture()).isEqualTo(Architecture.ARM64);
         assertThat(types.get("gpu_1x_gh200").gpu().memoryGb()).isEqualByComparingTo("96");
         assertThat(types.get("cpu_4x_generalx").gpu()).isNull();
+    }
+
+    @Test
+    void formFactorIsReadFromSkuNamesWhenTheAcceleratorNameLacksIt() {
+        Map<String, InstanceTypeSpec> fluidstack = types(read("fluidstack"));
+        Map<String, InstanceTypeSpec> lambda = types(read("lambda"));
+
+        assertThat(fluidstack.get("H100_PCIE_80GB::1").gpu().interconnect()).isEqualTo(Interconnect.PCIE);
+        assertThat(lambda.get("gpu_8x_h100_sxm5").gpu().interconnect()).isEqualTo(Interconnect.SXM5);
+        assertThat(lambda.get("gpu_1x_h100_pcie").gpu().interconnect()).isEqualTo(Interconnect.PCIE);
+        assertThat(CatalogFileReader.interconnectInName("Standard_ND96asr_v4")).isNull();
+        assertThat(CatalogFileReader.interconnectInName("a3-megagpu-8g")).isNull();
     }
 
     @Test
