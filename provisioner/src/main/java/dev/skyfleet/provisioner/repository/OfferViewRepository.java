@@ -77,7 +77,8 @@ public class OfferViewRepository {
                 + " and (cardinality($8::text[]) = 0 or region = any($8))"
                 + " and ($9::numeric is null or price_amount <= $9)"
                 + " and usage_class = $10"
-                + " order by price_amount asc nulls last, region, zone nulls first, offer_id limit $11")
+                + " order by price_amount asc nulls last, region collate \"C\", zone collate \"C\" nulls first,"
+                + " offer_id collate \"C\" limit $11")
                 .execute(Sql.tuple(p.offerId(), p.gpuModel(),
                         p.gpuCount() == null ? null : BigDecimal.valueOf(p.gpuCount()), p.minVcpus(),
                         p.minMemoryGib(), p.providers().toArray(String[]::new), p.clouds().toArray(String[]::new),

@@ -26,10 +26,10 @@ public class CandidateSelector {
     private static final int MAX_ROWS = 200;
 
     private final OfferViewRepository offers;
-    private final ProviderRegistry providers;
+    private final ProviderDirectory providers;
     private final CapacityCache cache;
 
-    public CandidateSelector(OfferViewRepository offers, ProviderRegistry providers, CapacityCache cache) {
+    public CandidateSelector(OfferViewRepository offers, ProviderDirectory providers, CapacityCache cache) {
         this.offers = offers;
         this.providers = providers;
         this.cache = cache;

@@ -34,10 +34,10 @@ public class InstanceService {
     private final IdempotencyRepository idempotency;
     private final OfferViewRepository offers;
     private final InstanceLifecycle lifecycle;
-    private final ProviderRegistry providers;
+    private final ProviderDirectory providers;
 
     public InstanceService(Pool pool, InstanceRepository instances, IdempotencyRepository idempotency,
-            OfferViewRepository offers, InstanceLifecycle lifecycle, ProviderRegistry providers) {
+            OfferViewRepository offers, InstanceLifecycle lifecycle, ProviderDirectory providers) {
         this.pool = pool;
         this.instances = instances;
         this.idempotency = idempotency;

@@ -29,13 +29,13 @@ public class LifecycleTracker {
 
     private final InstanceRepository instances;
     private final InstanceLifecycle lifecycle;
-    private final ProviderRegistry providers;
+    private final ProviderDirectory providers;
     private final ProvisioningWorker worker;
     private final Reconciler reconciler;
     private final CapacityCache cache;
     private final ProvisionerConfig config;
 
-    public LifecycleTracker(InstanceRepository instances, InstanceLifecycle lifecycle, ProviderRegistry providers,
+    public LifecycleTracker(InstanceRepository instances, InstanceLifecycle lifecycle, ProviderDirectory providers,
             ProvisioningWorker worker, Reconciler reconciler, CapacityCache cache, ProvisionerConfig config) {
         this.instances = instances;
         this.lifecycle = lifecycle;

@@ -44,14 +44,14 @@ public class ProvisioningWorker {
     private final ProcessedCommandRepository processed;
     private final InstanceLifecycle lifecycle;
     private final CandidateSelector selector;
-    private final ProviderRegistry providers;
+    private final ProviderDirectory providers;
     private final CapacityCache cache;
     private final ProvisionerConfig config;
     private final MeterRegistry metrics;
 
     public ProvisioningWorker(Pool pool, InstanceRepository instances, AttemptRepository attempts,
             ProcessedCommandRepository processed, InstanceLifecycle lifecycle, CandidateSelector selector,
-            ProviderRegistry providers, CapacityCache cache, ProvisionerConfig config, MeterRegistry metrics) {
+            ProviderDirectory providers, CapacityCache cache, ProvisionerConfig config, MeterRegistry metrics) {
         this.pool = pool;
         this.instances = instances;
         this.attempts = attempts;

@@ -32,12 +32,12 @@ public class Reconciler {
     private final InstanceRepository instances;
     private final AttemptRepository attempts;
     private final InstanceLifecycle lifecycle;
-    private final ProviderRegistry providers;
+    private final ProviderDirectory providers;
     private final ProvisioningWorker worker;
     private final ProvisionerConfig config;
 
     public Reconciler(Pool pool, InstanceRepository instances, AttemptRepository attempts,
-            InstanceLifecycle lifecycle, ProviderRegistry providers, ProvisioningWorker worker,
+            InstanceLifecycle lifecycle, ProviderDirectory providers, ProvisioningWorker worker,
             ProvisionerConfig config) {
         this.pool = pool;
         this.instances = instances;
