@@ -99,6 +99,14 @@ public final class AwsKconfigRenderer {
             families.computeIfAbsent(family, f -> new ArrayList<>()).add(t);
         }
         families.keySet().removeIf(f -> !familySymbols.add(familySymbol(f)) || Text.sanitize(f).isEmpty());
+        // claim every size symbol up front: a raw name that sanitises to a symbol already taken is dropped, so a
+        // family's default is always one of its own members
+        Set<String> claimed = new HashSet<>();
+        families.values().forEach(types -> types.removeIf(t -> !claimed.add(typeSymbol(t.type.name()))));
+        families.values().removeIf(List::isEmpty);
+        if (families.isEmpty()) {
+            return files;
+        }
         Set<String> typeSymbols = new HashSet<>();
         Map<String, String> familyDefaults = new TreeMap<>();
         for (Map.Entry<String, List<TypeStats>> e : families.entrySet()) {

@@ -33,6 +33,12 @@ public final class SnapshotRepository implements AutoCloseable {
     private final Repository repository;
     private final String branchRef;
 
+    private record Blob(byte[] content, ObjectId id) {
+    }
+
+    /** Last committed content per path; the incremental renderer reuses arrays of unchanged files. */
+    private final java.util.Map<String, Blob> lastBlobs = new java.util.HashMap<>();
+
     private SnapshotRepository(Repository repository, String branch) {
         this.repository = repository;
         this.branchRef = Constants.R_HEADS + branch;
@@ -111,9 +117,16 @@ public final class SnapshotRepository implements AutoCloseable {
             DirCacheBuilder builder = index.builder();
             for (Map.Entry<String, byte[]> file : new java.util.TreeMap<>(files).entrySet()) {
                 byte[] content = file.getValue();
-                ObjectId id = inserter.idFor(Constants.OBJ_BLOB, content);
-                if (!reader.has(id)) {
-                    id = inserter.insert(Constants.OBJ_BLOB, content);
+                Blob last = lastBlobs.get(file.getKey());
+                ObjectId id;
+                if (last != null && last.content() == content) {
+                    id = last.id();
+                } else {
+                    id = inserter.idFor(Constants.OBJ_BLOB, content);
+                    if (!reader.has(id)) {
+                        id = inserter.insert(Constants.OBJ_BLOB, content);
+                    }
+                    lastBlobs.put(file.getKey(), new Blob(content, id));
                 }
                 DirCacheEntry entry = new DirCacheEntry(file.getKey());
                 entry.setFileMode(FileMode.REGULAR_FILE);
@@ -121,6 +134,7 @@ public final class SnapshotRepository implements AutoCloseable {
                 entry.setLength(content.length);
                 builder.add(entry);
             }
+            lastBlobs.keySet().retainAll(files.keySet());
             builder.finish();
             ObjectId tree = index.writeTree(inserter);
             CommitBuilder commit = new CommitBuilder();
