@@ -76,6 +76,44 @@ class KustomizeRendererTests {
     }
 
     @Test
+    void configMapGeneratorsCreateMergeAndReplaceAcrossLevels(@TempDir Path dir) throws IOException {
+        Path base = Files.createDirectories(dir.resolve("base"));
+        Path overlay = Files.createDirectories(dir.resolve("overlay"));
+        Files.writeString(base.resolve("kustomization.yaml"), String.join("\n",
+                "generatorOptions: {disableNameSuffixHash: true}",
+                "configMapGenerator:",
+                "  - name: a",
+                "    literals: [X=1, Y=2]",
+                "  - name: b",
+                "    literals: [Z=3]", ""));
+        Files.writeString(overlay.resolve("kustomization.yaml"), String.join("\n",
+                "resources: [../base]",
+                "namespace: ns",
+                "generatorOptions: {disableNameSuffixHash: true}",
+                "configMapGenerator:",
+                "  - name: a",
+                "    behavior: merge",
+                "    literals: [Y=20, W=4]",
+                "  - name: b",
+                "    behavior: replace",
+                "    literals: [V=5]", ""));
+        List<Map<String, Object>> out = Kustomize.render(overlay);
+        Map<String, Map<String, Object>> byName = new TreeMap<>();
+        out.forEach(r -> byName.put(Rendered.name(r), r));
+        assertThat(YamlDocs.<Map<String, Object>>at(byName.get("a"), "data"))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("X", "1", "Y", "20", "W", "4"));
+        assertThat(YamlDocs.<Map<String, Object>>at(byName.get("b"), "data")).containsExactlyEntriesOf(Map.of("V", "5"));
+        assertThat(YamlDocs.<String>at(byName.get("a"), "metadata", "namespace")).isEqualTo("ns");
+        Files.writeString(overlay.resolve("kustomization.yaml"), String.join("\n",
+                "resources: [../base]",
+                "generatorOptions: {disableNameSuffixHash: true}",
+                "configMapGenerator:",
+                "  - name: a",
+                "    literals: [X=9]", ""));
+        assertThatThrownBy(() -> Kustomize.render(overlay)).hasMessageContaining("already exists");
+    }
+
+    @Test
     void rendersTheSameResourcesAsKubectlKustomize() throws Exception {
         assumeTrue(kustomizeMajorVersion() >= 4, "kubectl with kustomize v4+ is not installed here");
         for (String overlay : Rendered.OVERLAYS) {
