@@ -81,7 +81,9 @@ public class CatalogView {
 
     private <T> boolean accept(Map<String, Map<String, Versioned<T>>> byProvider, String provider, String key,
             Versioned<T> next) {
-        Map<String, Versioned<T>> map = byProvider.computeIfAbsent(provider, p -> new ConcurrentHashMap<>());
+        // sorted by id, so a provider's entries come out in output order and the model's sort is a single pass
+        Map<String, Versioned<T>> map = byProvider.computeIfAbsent(provider,
+                p -> new java.util.concurrent.ConcurrentSkipListMap<>());
         boolean[] changed = {false};
         map.compute(key, (k, old) -> {
             if (old != null && next.at().isBefore(old.at())) {

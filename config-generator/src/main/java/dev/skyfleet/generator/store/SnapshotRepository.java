@@ -30,6 +30,15 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * (the generator thread) at a time; readers (HTTP) may run concurrently.
  */
 public final class SnapshotRepository implements AutoCloseable {
+    static {
+        // JGit's default SHA-1 is a pure-Java implementation with SHAttered collision detection, several times
+        // slower than the JDK's intrinsic one; the repository only ever holds content this service generated
+        String property = "org.eclipse.jgit.util.sha1.implementation";
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, "jdkNative");
+        }
+    }
+
     private final Repository repository;
     private final String branchRef;
 
