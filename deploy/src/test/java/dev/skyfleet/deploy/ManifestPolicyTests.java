@@ -143,6 +143,32 @@ class ManifestPolicyTests {
     }
 
     @Test
+    void networkPoliciesLetEachServiceReachItsOwnDatabaseAndNoOther() {
+        for (String overlay : Rendered.OVERLAYS) {
+            for (String service : Repo.SERVICES) {
+                Map<String, Object> labels = podLabels(DeployedEnvironment.workload(overlay, service));
+                String url = DeployedEnvironment.kubernetes(overlay, service).get("SKYFLEET_DB_REACTIVE_URL");
+                String cluster = url == null ? null : URI.create(url).getHost().replaceAll("-rw$", "");
+                Map<String, Object> own = Rendered.named(overlay, "NetworkPolicy", service);
+                String egress = YamlDocs.toJson(YamlDocs.at(own, "spec", "egress"));
+                for (Map<String, Object> db : Rendered.ofKind(overlay, "Cluster")) {
+                    String name = Rendered.name(db);
+                    boolean mine = name.equals(cluster);
+                    assertThat(egress.contains("\"cnpg.io/cluster\":\"" + name + "\"")).as(overlay + " " + service
+                            + " egress to " + name).isEqualTo(mine);
+                    Map<String, Object> dbPolicy = Rendered.named(overlay, "NetworkPolicy", name);
+                    boolean admitted = YamlDocs.asList(YamlDocs.at(dbPolicy, "spec", "ingress"), "ingress").stream()
+                            .flatMap(rule -> YamlDocs.asList(YamlDocs.asMap(rule, "rule").getOrDefault("from",
+                                    List.of()), "from").stream())
+                            .anyMatch(peer -> YamlDocs.at(peer, "namespaceSelector") == null
+                                    && selects(YamlDocs.at(peer, "podSelector", "matchLabels"), labels));
+                    assertThat(admitted).as(overlay + " " + name + " admits " + service).isEqualTo(mine);
+                }
+            }
+        }
+    }
+
+    @Test
     void onlyCloudNativePgSecretsAreMandatoryEveryOtherSecretIsOptional() {
         for (String overlay : Rendered.OVERLAYS) {
             for (String service : Repo.SERVICES) {
