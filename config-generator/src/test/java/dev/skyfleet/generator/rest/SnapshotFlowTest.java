@@ -146,6 +146,26 @@ class SnapshotFlowTest {
     }
 
     @Test
+    void burstOfChangesGivesOneCommitThatSaysWhatChanged() throws Exception {
+        long before = service.status().revision();
+        List<ProducerRecord<String, String>> burst = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            OfferEvent event = OfferEvent.added(Fixtures.offer(type("gpu.burst" + i), "r-" + i, "1." + i, true),
+                    Instant.now());
+            burst.add(new ProducerRecord<>(Topics.OFFERS.name(), event.offerId(), Json.write(event)));
+        }
+        kafka.produceStrings().fromRecords(burst).awaitCompletion(Duration.ofSeconds(30));
+        SnapshotStatus after = awaitFile(catalogFile(), "gpu.burst4");
+        assertThat(new String(service.repository().read(catalogFile()).orElseThrow(), StandardCharsets.UTF_8))
+                .contains("gpu.burst0", "gpu.burst1", "gpu.burst2", "gpu.burst3");
+        assertThat(after.revision()).isEqualTo(before + 1);
+        try (var git = org.eclipse.jgit.api.Git.wrap(service.repository().repository())) {
+            var head = git.log().setMaxCount(1).call().iterator().next();
+            assertThat(head.getFullMessage()).startsWith(provider + ": provider added with 5 offers");
+        }
+    }
+
+    @Test
     void poisonRecordGoesToDeadLetterTopicAndConsumerCarriesOn() {
         String key = provider + ":r-1:-:broken:on-demand";
         kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.OFFERS.name(), key, "{not json"))
