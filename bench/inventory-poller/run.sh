@@ -26,3 +26,4 @@ BOOTSTRAP="$(grep '^READY ' "$WORK/kafka.log" | awk '{print $2}')"
 [ -n "$BOOTSTRAP" ] || { echo "Kafka did not start"; cat "$WORK/kafka.log"; exit 1; }
 
 java -Xmx"$HEAP" -XX:+UseG1GC -Djava.util.logging.manager=org.jboss.logmanager.LogManager ${SKYFLEET_BENCH_OPTS:-} -cp "$CP" dev.skyfleet.poller.bench.PollerBenchmark "$BOOTSTRAP" "$DATA"
+printf '%-45s %s\n' "broker CPU time (whole run, incl. its start)" "$(ps -o cputime= -p $KAFKA_PID | tr -d ' ')"

@@ -23,8 +23,6 @@ import dev.skyfleet.providers.CloudProvider;
 import dev.skyfleet.providers.catalogfile.CatalogFileProvider;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -82,6 +80,7 @@ public final class PollerBenchmark {
                 throw new IllegalArgumentException("missing " + f);
             }
         }
+        HeapSampler sampler = HeapSampler.begin();
         TopicAdmin.ensure(bootstrap, Topics.CATALOG, (short) 1);
         line("broker", bootstrap);
         line("load average at start", loadAverage());
@@ -108,7 +107,7 @@ public final class PollerBenchmark {
             firstPollAndRepoll(providers, publisher, readSeconds);
             restart(bootstrap, providers, publisher);
         }
-        line("peak heap used (all pools)", mb(peakHeap()));
+        line("peak heap used (sampled every 20 ms)", mb(sampler.finish()));
         line("max heap (-Xmx)", mb(Runtime.getRuntime().maxMemory()));
         line("load average at end (2 cores)", loadAverage());
     }
@@ -123,12 +122,16 @@ public final class PollerBenchmark {
                             Schedule.manual()))
                     .toList();
             int published = 0;
+            double cpu0 = cpuSeconds();
             long t0 = System.nanoTime();
             for (ProviderEntry entry : entries) {
                 published += check(polls.poll(entry)).offersPublished();
             }
             double firstSeconds = seconds(t0);
+            double firstCpu = cpuSeconds() - cpu0;
             line("first poll: offers published", published);
+            line("first poll: poller CPU time", String.format(Locale.ROOT, "%.2f s = %,.0f offers per CPU-second",
+                    firstCpu, published / firstCpu));
             line("first poll: diff + publish (acked)", String.format(Locale.ROOT, "%.2f s = %,.0f offers/s",
                     firstSeconds, published / firstSeconds));
             line("first poll incl. csv read", String.format(Locale.ROOT, "%.2f s = %,.0f offers/s",
@@ -183,6 +186,15 @@ public final class PollerBenchmark {
                 batch, compression, Duration.ofSeconds(60))));
     }
 
+    /** CPU time of this JVM (all threads, including the producer's sender), in seconds. */
+    private static double cpuSeconds() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime() / 1e9;
+        }
+        return Double.NaN;
+    }
+
     private static double seconds(long t0) {
         return (System.nanoTime() - t0) / 1e9;
     }
@@ -193,14 +205,36 @@ public final class PollerBenchmark {
         return mb(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
     }
 
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                sum += pool.getPeakUsage().getUsed();
+    /** Samples the total heap in use; the peak is the most the poller ever held, garbage included. */
+    private static final class HeapSampler extends Thread {
+        private volatile boolean running = true;
+        private long peak;
+
+        static HeapSampler begin() {
+            HeapSampler sampler = new HeapSampler();
+            sampler.setDaemon(true);
+            sampler.start();
+            return sampler;
+        }
+
+        @Override
+        public void run() {
+            var memory = ManagementFactory.getMemoryMXBean();
+            while (running) {
+                peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
         }
-        return sum;
+
+        long finish() throws InterruptedException {
+            running = false;
+            join();
+            return peak;
+        }
     }
 
     private static String loadAverage() {
