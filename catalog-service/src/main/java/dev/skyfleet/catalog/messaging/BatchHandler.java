@@ -93,12 +93,18 @@ public final class BatchHandler<T> {
 
     private Uni<?> write(List<KafkaRecord<String, T>> records) {
         List<T> values = records.stream().map(KafkaRecord::getPayload).toList();
+        long start = System.nanoTime();
         return Uni.createFrom().deferred(() -> contexts.run(() -> writer.apply(values)))
                 .onFailure(failure -> !isDataError(failure)).invoke(failure -> LOG.warnf(
                         "cannot write %d records from %s (%s); retrying", values.size(), topic, reason(failure)))
                 .onFailure(failure -> !isDataError(failure)).retry()
                 .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15)).atMost(20)
-                .invoke(() -> meters.counter("skyfleet.catalog.ingested", "topic", topic).increment(values.size()));
+                .invoke(() -> {
+                    meters.counter("skyfleet.catalog.ingested", "topic", topic).increment(values.size());
+                    meters.timer("skyfleet.catalog.ingest.write", "topic", topic)
+                            .record(Duration.ofNanos(System.nanoTime() - start));
+                    meters.summary("skyfleet.catalog.ingest.batch.size", "topic", topic).record(values.size());
+                });
     }
 
     private Uni<Void> ackAll(List<KafkaRecord<String, T>> records) {

@@ -77,13 +77,31 @@ public class IngestRepository {
                             and c.prev_spec_hash is distinct from c.spec_hash then 'updated' end) as kind_list
               from changed c
             )
-            insert into offer_change (offer_id, kinds, offer_json, previous_price, previous_available, changed_at)
+            insert into pending_change (offer_id, kinds, offer_json, previous_price, previous_available, changed_at)
             select id, kind_list, offer_json,
                    case when prev_price is distinct from price then prev_price end,
                    case when prev_available is distinct from available then prev_available end,
                    event_at
-            from kinds where kind_list <> '' order by id
+            from kinds where kind_list <> ''
             """.formatted(OFFER_COLUMNS);
+
+    /** Per-connection staging table for the changes of the current transaction. */
+    static final String CREATE_PENDING = """
+            do $$ begin
+              if to_regclass('pg_temp.pending_change') is null then
+                create temp table pending_change (
+                  seq bigserial, offer_id text not null, kinds text not null, offer_json text not null,
+                  previous_price numeric, previous_available boolean, changed_at timestamptz not null
+                ) on commit delete rows;
+              end if;
+            end $$
+            """;
+
+    static final String PUBLISH_PENDING = """
+            insert into offer_change (offer_id, kinds, offer_json, previous_price, previous_available, changed_at)
+            select offer_id, kinds, offer_json, previous_price, previous_available, changed_at
+            from pending_change order by seq
+            """;
 
     static final String UPSERT_INSTANCE_TYPES = """
             insert into instance_type as t (provider, name, vcpus, memory_gib, storage_gb, gpu_model, gpu_count,
@@ -135,9 +153,17 @@ public class IngestRepository {
      * @return change-log rows written (visible changes)
      */
     public Uni<Integer> upsertOffers(List<List<OfferRow>> rounds) {
+        // The expensive upserts run in parallel across consumers; only moving the staged changes into the change
+        // log (short) is serialised, so change ids still become visible in id order.
         return sessions.withTransaction((session, tx) -> session
-                .createNativeQuery("select pg_advisory_xact_lock(" + CHANGE_LOG_LOCK + ")").getSingleResult()
-                .chain(() -> applyRounds(session, rounds, 0, 0)));
+                // one plan per connection instead of re-planning around a multi-megabyte parameter every batch
+                .createNativeQuery("set local plan_cache_mode = force_generic_plan").executeUpdate()
+                .chain(() -> session.createNativeQuery(CREATE_PENDING).executeUpdate())
+                .chain(() -> applyRounds(session, rounds, 0, 0))
+                .chain(changes -> changes == 0 ? Uni.createFrom().item(0)
+                        : session.createNativeQuery("select pg_advisory_xact_lock(" + CHANGE_LOG_LOCK + ")")
+                                .getSingleResult()
+                                .chain(() -> session.createNativeQuery(PUBLISH_PENDING).executeUpdate())));
     }
 
     private Uni<Integer> applyRounds(Mutiny.Session session, List<List<OfferRow>> rounds, int index, int total) {
