@@ -34,6 +34,10 @@ public interface GeneratorConfig {
     @WithDefault("./overlays")
     Path overlayDir();
 
+    /** Pack the repository (git gc, in the background) after this many commits; 0 to never. */
+    @WithDefault("100")
+    int gcEvery();
+
     /** Author and committer of snapshot commits. */
     Author author();
 

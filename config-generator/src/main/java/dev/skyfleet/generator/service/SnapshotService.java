@@ -241,6 +241,20 @@ public class SnapshotService {
         if (pusher != null) {
             pushes.submit(this::push);
         }
+        if (config.gcEvery() > 0 && revision % config.gcEvery() == 0) {
+            pushes.submit(this::pack);
+        }
+    }
+
+    /** Packs loose objects (each commit writes its changed files as loose objects) so clones stay cheap. */
+    private void pack() {
+        long started = System.nanoTime();
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.wrap(repository.repository())) {
+            git.gc().call();
+            LOG.infof("Snapshot repository packed in %d ms", (System.nanoTime() - started) / 1_000_000);
+        } catch (Exception e) {
+            LOG.warnf("Packing the snapshot repository failed: %s", e.getMessage());
+        }
     }
 
     private void push() {

@@ -45,6 +45,8 @@ class SnapshotRepositoryTests {
         ObjectId foreign;
         try (SnapshotRepository remote = SnapshotRepository.open(remoteDir, "main");
                 SnapshotRepository local = SnapshotRepository.open(dir.resolve("local.git"), "main")) {
+            remote.repository().getConfig().setBoolean("receive", null, "autogc", false);
+            remote.repository().getConfig().save();
             // someone else committed to the remote branch first
             foreign = remote.commit(Map.of("README.md", b("hand-written\n")), "foreign\n", WHO);
             local.commit(Map.of("catalog/x.yaml", b("x: 1\n")), "snapshot\n", WHO);
