@@ -93,6 +93,20 @@ class ManifestPolicyTests {
     }
 
     @Test
+    void catalogOfferConsumersAtTheMinimumReplicasFitTheOffersPartitions() {
+        int partitions = dev.skyfleet.messaging.Topics.OFFERS.partitions();
+        for (String overlay : Rendered.OVERLAYS) {
+            int consumers = Integer.parseInt(DeployedEnvironment.kubernetes(overlay, "catalog-service")
+                    .get("SKYFLEET_CATALOG_OFFER_CONSUMERS"));
+            int minReplicas = ((Number) YamlDocs.at(Rendered.named(overlay, "HorizontalPodAutoscaler",
+                    "catalog-service"), "spec", "minReplicas")).intValue();
+            assertThat(minReplicas * consumers).as(overlay).isLessThanOrEqualTo(partitions);
+        }
+        assertThat(Integer.parseInt(String.valueOf(DeployedEnvironment.compose("catalog-service")
+                .get("SKYFLEET_CATALOG_OFFER_CONSUMERS")))).isLessThanOrEqualTo(partitions);
+    }
+
+    @Test
     void configGeneratorKeepsItsRepositoryOnAPersistentVolume() {
         for (String overlay : Rendered.OVERLAYS) {
             Map<String, Object> generator = Rendered.named(overlay, "StatefulSet", "config-generator");
