@@ -9,6 +9,7 @@ import dev.skyfleet.model.ProviderStatus;
 import dev.skyfleet.poller.store.PublishedState;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,20 +45,19 @@ public class StateRestorer {
     public Summary restoreInto(PublishedState state) {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
+        Map<String, ValueHandler> handlers = Map.of(
+                Topics.INSTANCE_TYPES.name(), value -> {
+                    InstanceTypeEvent event = typeReader.readValue(value);
+                    state.book(event.spec().provider()).apply(event);
+                },
+                Topics.OFFERS.name(), value -> {
+                    OfferEvent event = offerReader.readValue(value);
+                    state.book(event.offer().provider()).apply(event);
+                },
+                Topics.PROVIDER_STATUS.name(), value -> state.status(statusReader.<ProviderStatus>readValue(value)));
         long[] counts = new long[2];
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(KafkaClients.restoreConsumer(bootstrap))) {
-            read(consumer, Topics.INSTANCE_TYPES.name(), deadline, counts, value -> {
-                InstanceTypeEvent event = typeReader.readValue(value);
-                state.book(event.spec().provider()).apply(event);
-            });
-            read(consumer, Topics.OFFERS.name(), deadline, counts, value -> {
-                OfferEvent event = offerReader.readValue(value);
-                state.book(event.offer().provider()).apply(event);
-            });
-            read(consumer, Topics.PROVIDER_STATUS.name(), deadline, counts, value -> {
-                ProviderStatus status = statusReader.readValue(value);
-                state.status(status);
-            });
+            read(consumer, handlers, deadline, counts);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         Summary summary = new Summary(counts[0], counts[1], state.offerCount(), took);
@@ -71,28 +71,35 @@ public class StateRestorer {
         void accept(byte[] value) throws IOException;
     }
 
-    private void read(KafkaConsumer<String, byte[]> consumer, String topic, long deadline, long[] counts,
-            ValueHandler handler) {
-        List<PartitionInfo> infos = consumer.partitionsFor(topic, remaining(deadline));
-        if (infos == null || infos.isEmpty()) {
+    /** Reads every partition of the topics at once, each from its beginning to the end offset it has now. */
+    private void read(KafkaConsumer<String, byte[]> consumer, Map<String, ValueHandler> handlers, long deadline,
+            long[] counts) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : handlers.keySet()) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, remaining(deadline));
+            if (infos != null) {
+                infos.forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
+            }
+        }
+        if (partitions.isEmpty()) {
             return;
         }
-        List<TopicPartition> partitions = infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, remaining(deadline)));
         end.entrySet().removeIf(e -> consumer.position(e.getKey(), remaining(deadline)) >= e.getValue());
+        consumer.pause(partitions.stream().filter(p -> !end.containsKey(p)).toList());
         while (!end.isEmpty()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("restoring " + topic + " did not finish within " + timeout);
+                throw new IllegalStateException("restoring " + end.keySet() + " did not finish within " + timeout);
             }
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                 counts[0]++;
                 if (record.value() == null) {
                     continue;
                 }
                 try {
-                    handler.accept(record.value());
+                    handlers.get(record.topic()).accept(record.value());
                 } catch (IOException | RuntimeException e) {
                     counts[1]++;
                     LOG.warnf("skipping unreadable record %s-%d@%d while restoring", record.topic(),
@@ -101,7 +108,6 @@ public class StateRestorer {
             }
             end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
         }
-        consumer.unsubscribe();
     }
 
     private static Duration remaining(long deadline) {
