@@ -30,7 +30,7 @@ class ConfigDriftTests {
         return Repo.SERVICES.stream().map(service -> DynamicTest.dynamicTest(service, () -> {
             Set<String> missing = new TreeSet<>(ServiceConfig.of(service).mustBeSet());
             missing.removeAll(DeployedEnvironment.compose(service).keySet());
-            assertThat(missing).as("read by %s but not set in docker-compose.yml", service).isEmpty();
+            assertThat(missing).as("read by %s but not set in docker-compose.yml (add it to the service's environment there)", service).isEmpty();
         }));
     }
 
@@ -40,7 +40,9 @@ class ConfigDriftTests {
                 .dynamicTest(overlay + ": " + service, () -> {
                     Set<String> missing = new TreeSet<>(ServiceConfig.of(service).mustBeSet());
                     missing.removeAll(DeployedEnvironment.kubernetes(overlay, service).keySet());
-                    assertThat(missing).as("read by %s but not set in overlay %s", service, overlay).isEmpty();
+                    assertThat(missing).as("read by %s but not set in overlay %s (add it to the service's configMapGenerator literals in"
+                            + " deploy/kubernetes/base/services/kustomization.yaml, or a secretKeyRef in its workload.yaml)",
+                            service, overlay).isEmpty();
                 })));
     }
 
