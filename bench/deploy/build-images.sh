@@ -51,7 +51,7 @@ fi
 
 # 3. each service: Quarkus fast-jar (built if missing), then Jib
 declare -A PORTS=([provisioner]=8080 [catalog-service]=8081 [config-generator]=8082 [inventory-poller]=8083)
-for service in ${SKYFLEET_SERVICES:-inventory-poller catalog-service config-generator provisioner}; do
+for service in ${SKYFLEET_IMAGE_SERVICES:-inventory-poller catalog-service config-generator provisioner}; do
   if [ ! -s "$ROOT/$service/target/quarkus-app/quarkus-run.jar" ]; then
     t=$(now)
     (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl "$service")
