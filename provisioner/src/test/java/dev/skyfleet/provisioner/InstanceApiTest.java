@@ -169,6 +169,33 @@ class InstanceApiTest {
                 .containsExactlyInAnyOrder("POST /api/v1/instances 202", "DELETE /api/v1/instances/" + id + " 202");
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource("/api/v1/instances/events")
+    java.net.URI eventsUrl;
+
+    @Test
+    void streamsLifecycleEventsOfTheCallersTenantOnly() throws Exception {
+        String token = Fixtures.token(tokens, unique("sse"), Role.OPERATOR);
+        String other = Fixtures.token(tokens, unique("sse-other"), Role.OPERATOR);
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        var response = client.sendAsync(java.net.http.HttpRequest.newBuilder(eventsUrl)
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines()).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        java.util.List<String> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Thread reader = new Thread(() -> response.body().filter(line -> line.startsWith("data:")).forEach(seen::add));
+        reader.setDaemon(true);
+        reader.start();
+
+        String foreign = create(other, anyBody());
+        String mine = create(token, anyBody());
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> seen.stream()
+                .anyMatch(line -> line.contains(mine) && line.contains("\"state\":\"failed\"")));
+        assertThat(seen).anyMatch(line -> line.contains(mine) && line.contains("\"event\":\"requested\""));
+        assertThat(seen).noneMatch(line -> line.contains(foreign));
+        response.body().close();
+    }
+
     @Test
     void unknownInstanceIsAProblemNotFound() {
         String token = Fixtures.token(tokens, unique("api"), Role.VIEWER);

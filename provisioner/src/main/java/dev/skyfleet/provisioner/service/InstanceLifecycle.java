@@ -47,6 +47,15 @@ public class InstanceLifecycle {
 
     /** Applies a change to a row locked by the caller's transaction; returns the new row. */
     public Uni<InstanceRow> record(SqlClient client, InstanceRow current, Change change) {
+        return write(client, current, change, false);
+    }
+
+    /** Inserts a new instance (sequence 0 before the change) with its first event, in the caller's transaction. */
+    public Uni<InstanceRow> recordNew(SqlClient client, InstanceRow fresh, Change change) {
+        return write(client, fresh, change, true);
+    }
+
+    private Uni<InstanceRow> write(SqlClient client, InstanceRow current, Change change, boolean isNew) {
         Instant at = now();
         InstanceRow next = apply(current, change, at);
         LOG.debugf("%s #%d %s: %s (%s)", next.id(), next.sequence(), change.event(), next.state().wire(),
@@ -54,7 +63,7 @@ public class InstanceLifecycle {
         InstanceEvent event = new InstanceEvent(next.id(), next.tenant(), next.sequence(), next.state(),
                 change.event(), change.message(), next.offerId(), next.provider(), next.providerInstanceId(),
                 next.price(), at);
-        return instances.update(client, next)
+        return (isNew ? instances.insert(client, next) : instances.update(client, next))
                 .flatMap(v -> instances.insertEvent(client, event))
                 .flatMap(v -> outbox.add(client, Topics.INSTANCES.name(), next.id(), EVENT_TYPE, Json.write(event), at))
                 .replaceWith(next);

@@ -79,9 +79,8 @@ public class InstanceService {
         return pool.withTransaction(client -> idempotency.claim(client, caller.tenant(), idempotencyKey, hash, id, now)
                 .flatMap(claim -> {
                     if (claim == null) {
-                        return instances.insert(client, fresh)
-                                .flatMap(v -> lifecycle.record(client, fresh, Change.event("requested",
-                                        "accepted: " + describe(body.placement()))))
+                        return lifecycle.recordNew(client, fresh, Change.event("requested",
+                                        "accepted: " + describe(body.placement())))
                                 .call(row -> lifecycle.enqueue(client, row, CommandType.CREATE))
                                 .map(row -> new Accepted(row, false));
                     }

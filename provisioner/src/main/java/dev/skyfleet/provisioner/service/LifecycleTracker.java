@@ -108,6 +108,10 @@ public class LifecycleTracker {
             }
             return false;
         }
+        if (seen.isEmpty() && row.state() == InstanceState.PENDING) {
+            // just launched: some APIs do not list a new machine at once; the launch timeout still applies
+            return timedOut(row, provider.get());
+        }
         if (seen.isEmpty()) {
             return moved(row, row.state(), InstanceState.FAILED, "lost", "the provider no longer knows "
                     + row.providerInstanceId(), "instance disappeared at the provider");

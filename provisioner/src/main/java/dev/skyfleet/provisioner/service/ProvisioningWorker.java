@@ -48,6 +48,7 @@ public class ProvisioningWorker {
     private final CapacityCache cache;
     private final ProvisionerConfig config;
     private final MeterRegistry metrics;
+    private final java.util.Set<String> runningHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ProvisioningWorker(Pool pool, InstanceRepository instances, AttemptRepository attempts,
             ProcessedCommandRepository processed, InstanceLifecycle lifecycle, CandidateSelector selector,
@@ -159,8 +160,22 @@ public class ProvisioningWorker {
                 }))).invoke(lifecycle::wake).await().atMost(DB);
     }
 
+    /** Whether this process is carrying out the attempt right now (then it is not in doubt, however long it takes). */
+    public boolean isRunningHere(String refId) {
+        return runningHere.contains(refId);
+    }
+
     /** Calls the provider for one attempt. Returns true when the next candidate should be tried. */
     private boolean launch(InstanceRow row, OfferView offer, LaunchAttempt attempt) {
+        runningHere.add(attempt.refId());
+        try {
+            return launchNow(row, offer, attempt);
+        } finally {
+            runningHere.remove(attempt.refId());
+        }
+    }
+
+    private boolean launchNow(InstanceRow row, OfferView offer, LaunchAttempt attempt) {
         CloudProvider provider = providers.find(offer.provider()).orElseThrow();
         CreateInstanceRequest request = request(row, offer, attempt);
         ProviderInstance launched;

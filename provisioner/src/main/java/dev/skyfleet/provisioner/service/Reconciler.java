@@ -67,6 +67,10 @@ public class Reconciler {
     }
 
     boolean reconcile(LaunchAttempt attempt) {
+        if (worker.isRunningHere(attempt.refId())) {
+            // a slow provider call of this very process (Lambda launches wait up to 12 s): not in doubt
+            return false;
+        }
         Optional<CloudProvider> provider = providers.find(attempt.provider());
         if (provider.isEmpty()) {
             return false;

@@ -53,8 +53,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @EnabledIfSystemProperty(named = "skyfleet.bench", matches = "true")
 class ProvisionerBenchmark {
-    private static final int REQUESTS = Integer.getInteger("skyfleet.bench.requests", 1000);
+    /** At most 1,000: the list endpoint the benchmark counts with answers 1,000 rows at most. */
+    private static final int REQUESTS = Math.min(1000, Integer.getInteger("skyfleet.bench.requests", 1000));
     private static final int CLIENTS = Integer.getInteger("skyfleet.bench.clients", 16);
+    /** Offered load in requests per second over all clients; 0 sends as fast as the clients can (closed loop). */
+    private static final int RATE = Integer.getInteger("skyfleet.bench.rate", 150);
 
     @Inject
     TokenService tokens;
@@ -81,12 +84,16 @@ class ProvisionerBenchmark {
         String sshKey = Fixtures.sshKey();
         String base = instancesUrl.toString();
 
-        // warm-up: JIT and connection pools (not measured, terminated at the end like the rest)
+        // warm-up of JIT and connection pools, in another tenant: not measured, not counted
+        String warmToken = Fixtures.token(tokens, Fixtures.unique("warm"), Role.OPERATOR);
+        List<String> warm = Collections.synchronizedList(new ArrayList<>());
+        run(100, 8, 0, i -> post(base, warmToken, sshKey, "warm-" + i, warm));
+        awaitAll(base, warmToken, "running", warm.size(), Duration.ofMinutes(2));
+
         List<String> ids = Collections.synchronizedList(new ArrayList<>());
-        run(32, 8, i -> post(base, token, sshKey, "warm-" + i, ids));
 
         long start = System.nanoTime();
-        List<Long> createLatencies = run(REQUESTS, CLIENTS, i -> post(base, token, sshKey, "bench-" + i, ids));
+        List<Long> createLatencies = run(REQUESTS, CLIENTS, RATE, i -> post(base, token, sshKey, "bench-" + i, ids));
         double createSeconds = (System.nanoTime() - start) / 1e9;
         int total = ids.size();
 
@@ -104,13 +111,15 @@ class ProvisionerBenchmark {
 
         long terminateStart = System.nanoTime();
         List<String> toTerminate = List.copyOf(ids);
-        List<Long> terminateLatencies = run(toTerminate.size(), CLIENTS, i -> delete(base, token, toTerminate.get(i)));
+        List<Long> terminateLatencies = run(toTerminate.size(), CLIENTS, RATE,
+                i -> delete(base, token, toTerminate.get(i)));
         double terminateSeconds = (System.nanoTime() - terminateStart) / 1e9;
         awaitAll(base, token, "terminated", total, Duration.ofMinutes(5));
         double toTerminated = (System.nanoTime() - terminateStart) / 1e9;
 
         String report = String.join("\n",
-                "==== provisioner benchmark (sandbox, real Kafka + PostgreSQL, " + CLIENTS + " clients) ====",
+                "==== provisioner benchmark (sandbox, real Kafka + PostgreSQL, " + CLIENTS + " clients, offered "
+                        + (RATE == 0 ? "as fast as possible" : RATE + " req/s") + ") ====",
                 String.format("creates accepted         : %d in %.2f s = %.1f req/s", REQUESTS, createSeconds,
                         REQUESTS / createSeconds),
                 "create latency ms        : " + percentiles(createLatencies),
@@ -166,15 +175,26 @@ class ProvisionerBenchmark {
         throw new AssertionError(count + " of " + expected + " instances " + state + " after " + timeout);
     }
 
-    /** Runs n calls over the given number of client threads; returns each call's latency in nanoseconds. */
-    private static List<Long> run(int n, int clients, java.util.function.IntConsumer call) throws Exception {
+    /**
+     * Runs n calls over the given number of client threads, call i scheduled at {@code i / rate} seconds (rate 0:
+     * each client sends its next call as soon as the previous answered). Latency is measured from the scheduled
+     * time, so a server that falls behind shows its queueing (no coordinated omission). Returns nanoseconds.
+     */
+    private static List<Long> run(int n, int clients, int rate, java.util.function.IntConsumer call)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
         try {
             List<Future<Long>> futures = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 int index = i;
+                long scheduled = rate == 0 ? 0 : start + (long) (index * 1e9 / rate);
                 futures.add(pool.submit(() -> {
-                    long t = System.nanoTime();
+                    long now = System.nanoTime();
+                    if (scheduled > now) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(scheduled - now);
+                    }
+                    long t = rate == 0 ? System.nanoTime() : scheduled;
                     call.accept(index);
                     return System.nanoTime() - t;
                 }));
