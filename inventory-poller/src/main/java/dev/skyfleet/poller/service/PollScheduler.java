@@ -46,10 +46,6 @@ public class PollScheduler implements AutoCloseable {
         running = true;
     }
 
-    public boolean running() {
-        return running;
-    }
-
     /** Starts the schedule of an entry (first poll soon, spread by the jitter); no-op for manual schedules. */
     public void schedule(ProviderEntry entry) {
         if (!running || !entry.schedule().automatic() || !entry.usable()) {

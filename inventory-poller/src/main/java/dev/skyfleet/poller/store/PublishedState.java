@@ -1,10 +1,7 @@
 package dev.skyfleet.poller.store;
 
 import dev.skyfleet.model.ProviderStatus;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,11 +18,6 @@ public final class PublishedState {
         return books.computeIfAbsent(provider, p -> new ProviderBook(p, specs));
     }
 
-    /** Providers with published offers or types. */
-    public Set<String> providers() {
-        return new TreeSet<>(books.keySet());
-    }
-
     /** The last published status of a provider. */
     public Optional<ProviderStatus> status(String provider) {
         return Optional.ofNullable(statuses.get(provider));
@@ -33,10 +25,6 @@ public final class PublishedState {
 
     public void status(ProviderStatus status) {
         statuses.put(status.provider(), status);
-    }
-
-    public Map<String, ProviderStatus> statuses() {
-        return Map.copyOf(statuses);
     }
 
     /** Total offers over all providers. */
