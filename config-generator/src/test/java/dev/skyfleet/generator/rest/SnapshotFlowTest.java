@@ -260,6 +260,7 @@ class SnapshotFlowTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(404)).body("parameter", equalTo("path"));
         given().get("/snapshots.git/info/refs").then().statusCode(403).contentType("application/problem+json");
+        given().get("/api/v1/no-such-thing").then().statusCode(404).contentType("application/problem+json");
         given().post("/snapshots.git/git-receive-pack").then().statusCode(403);
         given().get("/q/health/ready").then().statusCode(200).body(containsString("snapshot-catalog"));
         given().get("/q/metrics").then().statusCode(200).body(containsString("skyfleet_generator_commits"));
