@@ -31,8 +31,7 @@ public class IngestRepository {
                 gpu_model text, gpu_count numeric, gpu_memory_gb numeric, gpu_total_memory_gb numeric,
                 gpu_interconnect text, gpu_manufacturer text, gpu_raw text, vcpus numeric, memory_gib numeric,
                 storage_gb numeric, arch text, capabilities text, price numeric, currency text, available boolean,
-                removed boolean, source text, spec_hash text, observed_at timestamptz, event_at timestamptz,
-                offer_json text)
+                removed boolean, source text, spec_hash text, observed_at timestamptz, event_at timestamptz)
             ),
             prev as (
               select o.id, o.price, o.available, o.removed, o.spec_hash from offer o join input i on i.id = o.id
@@ -55,7 +54,21 @@ public class IngestRepository {
               returning o.id, o.price, o.currency, o.available, o.removed, o.spec_hash, o.observed_at, o.event_at
             ),
             changed as (
-              select u.*, i.offer_json, p.id is null as is_new, p.price as prev_price, p.available as prev_available,
+              select u.*, cast(json_build_object(
+                       'id', i.id, 'provider', i.provider, 'cloud', i.cloud, 'region', i.region, 'zone', i.zone,
+                       'instanceType', i.instance_type, 'usage', i.usage,
+                       'gpu', case when i.gpu_model is not null then json_build_object('model', i.gpu_model,
+                           'count', i.gpu_count, 'memoryGb', i.gpu_memory_gb, 'totalMemoryGb', i.gpu_total_memory_gb,
+                           'interconnect', i.gpu_interconnect, 'manufacturer', i.gpu_manufacturer, 'raw', i.gpu_raw)
+                           end,
+                       'vcpus', i.vcpus, 'memoryGb', i.memory_gib, 'storageGb', i.storage_gb, 'arch', i.arch,
+                       'capabilities', to_json(string_to_array(i.capabilities, ',')),
+                       'pricePerHour', case when i.price is not null then json_build_object('amount', i.price,
+                           'currency', i.currency) end,
+                       'pricePerGpu', case when i.gpu_count > 0 then trim_scale(round(i.price / i.gpu_count, 6)) end,
+                       'available', i.available, 'removed', i.removed, 'source', i.source,
+                       'observedAt', i.observed_at) as text) as offer_json,
+                     p.id is null as is_new, p.price as prev_price, p.available as prev_available,
                      coalesce(p.removed, false) as prev_removed, p.spec_hash as prev_spec_hash
               from upserted u join input i on i.id = u.id left join prev p on p.id = u.id
             ),

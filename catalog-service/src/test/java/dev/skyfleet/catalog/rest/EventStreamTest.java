@@ -140,6 +140,13 @@ class EventStreamTest {
         assertThat(firstPart.get(1).name()).isEqualTo("offer-change");
         assertThat(((Map<?, ?>) firstPart.get(1).data().get("previousPrice")).get("amount").toString())
                 .isEqualTo("20");
+        Map<?, ?> offer = (Map<?, ?>) firstPart.get(1).data().get("offer");
+        assertThat(offer.get("id")).isEqualTo(v1.id());
+        assertThat(((Map<?, ?>) offer.get("pricePerHour")).get("amount").toString()).isEqualTo("18");
+        assertThat(offer.get("pricePerGpu").toString()).isEqualTo("2.25");
+        assertThat(((Map<?, ?>) offer.get("gpu")).get("model")).isEqualTo("H100");
+        assertThat(offer.get("capabilities")).isEqualTo(List.of("reboot-instance"));
+        assertThat(Instant.parse(offer.get("observedAt").toString())).isEqualTo(v2.observedAt());
 
         // while disconnected: an availability change, a new offer and a removal
         support.publish(OfferEvent.between(v2, v3, v3.observedAt()), OfferEvent.added(other, other.observedAt()),
