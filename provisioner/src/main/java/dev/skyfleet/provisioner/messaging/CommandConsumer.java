@@ -3,7 +3,7 @@ package dev.skyfleet.provisioner.messaging;
 import dev.skyfleet.model.Json;
 import dev.skyfleet.model.ProvisioningCommand;
 import dev.skyfleet.provisioner.service.ProvisioningWorker;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -11,6 +11,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * Consumes {@code skyfleet.provisioning.commands.v1}. The record is acknowledged after the command was carried
  * out; a record that is not a command (or whose handling fails) goes to the dead-letter topic with the reason
  * in its headers, and the consumer goes on.
+ *
+ * <p>Commands are handled concurrently (a 12 s Lambda launch does not hold up a sandbox launch). Order per
+ * instance is not needed for safety: every step re-reads the instance under a row lock and acts on its state (a
+ * terminate that overtakes its create ends the instance before launch; a create that finds a terminate
+ * requested terminates what it launched).
  */
 @ApplicationScoped
 public class CommandConsumer {
@@ -21,7 +26,7 @@ public class CommandConsumer {
     }
 
     @Incoming("commands")
-    @Blocking
+    @Blocking(ordered = false)
     public void consume(String payload) {
         if (payload == null) {
             throw new IllegalArgumentException("record value is not readable text");

@@ -120,7 +120,9 @@ public class CandidateSelector {
     private Refusal capabilityRefusal(InstanceRow row, OfferView offer) {
         var provider = providers.find(offer.provider());
         if (provider.isEmpty()) {
-            return new Refusal(null, "provider " + offer.provider() + " is not configured in this provisioner");
+            String why = providers.unconfigured().get(offer.provider());
+            return new Refusal(null, "provider " + offer.provider() + " is not available for launches"
+                    + (why == null ? "" : " (" + why + ")"));
         }
         CloudProvider p = provider.get();
         Set<Capability> capabilities = p.capabilities();
