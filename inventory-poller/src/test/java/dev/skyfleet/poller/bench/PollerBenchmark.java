@@ -72,6 +72,9 @@ public final class PollerBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // as in the service (quarkus.log.category."org.apache.kafka".level=WARN): no client TRACE formatting
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
+        java.util.logging.Logger.getLogger("org.apache.kafka").setLevel(java.util.logging.Level.WARNING);
         String bootstrap = args.length > 0 ? args[0] : "127.0.0.1:19092";
         Path data = Path.of(args.length > 1 ? args[1] : "/work/shared/reference/data/skypilot");
         List<Path> files = List.of(data.resolve("gcp/anycloud-sh/vms.csv"), data.resolve("azure/anycloud-sh/vms.csv"));
