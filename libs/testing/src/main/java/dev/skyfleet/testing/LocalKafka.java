@@ -97,8 +97,9 @@ public final class LocalKafka implements AutoCloseable {
         p.put("share.coordinator.state.topic.replication.factor", "1");
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
-        // topics are created by their owners from their specs; auto-creation only serves ad-hoc test topics
-        p.put("auto.create.topics.enable", "true");
+        // topics are created by the services from their specs: the local stack, like production, never
+        // auto-creates one; throw-away test brokers allow it for ad-hoc test topics
+        p.put("auto.create.topics.enable", Boolean.toString(deleteOnClose));
         p.put("log.cleaner.backoff.ms", "1000");
         return p;
     }
