@@ -61,6 +61,7 @@ public class ChangeFeed {
     private long timer = -1;
     private Instant lastHeartbeat = Instant.now();
     private Instant lastPrune = Instant.EPOCH;
+    private Instant lastFailureLog = Instant.EPOCH;
 
     public ChangeFeed(CatalogRepository repository, VertxContexts contexts, CatalogConfig config,
             MeterRegistry meters) {
@@ -145,7 +146,11 @@ public class ChangeFeed {
             }
         }, failure -> {
             polling.set(false);
-            LOG.warnf("cannot read the change log: %s", failure.getMessage());
+            Instant now = Instant.now();
+            if (now.isAfter(lastFailureLog.plus(Duration.ofMinutes(1)))) {
+                lastFailureLog = now;
+                LOG.warnf("cannot read the change log (repeats are logged once a minute): %s", failure.getMessage());
+            }
         });
     }
 
