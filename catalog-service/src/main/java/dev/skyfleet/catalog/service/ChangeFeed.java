@@ -124,6 +124,10 @@ public class ChangeFeed {
         if (!polling.compareAndSet(false, true)) {
             return;
         }
+        if (subscribers.isEmpty()) {
+            skipToHead();
+            return;
+        }
         Uni<Long> start = head >= 0 ? Uni.createFrom().item(head)
                 : contexts.run(repository::latestChangeId).invoke(id -> {
                     synchronized (recent) {
@@ -146,12 +150,34 @@ public class ChangeFeed {
             }
         }, failure -> {
             polling.set(false);
-            Instant now = Instant.now();
-            if (now.isAfter(lastFailureLog.plus(Duration.ofMinutes(1)))) {
-                lastFailureLog = now;
-                LOG.warnf("cannot read the change log (repeats are logged once a minute): %s", failure.getMessage());
-            }
+            logFailure(failure);
         });
+    }
+
+    /** Nobody listens: move to the newest id without reading the changes (bulk loads cost nothing here). */
+    private void skipToHead() {
+        contexts.run(repository::latestChangeId).subscribe().with(id -> {
+            synchronized (recent) {
+                if (id != head) {
+                    recent.clear();
+                    coveredAfter = id;
+                    head = id;
+                }
+            }
+            polling.set(false);
+            idle();
+        }, failure -> {
+            polling.set(false);
+            logFailure(failure);
+        });
+    }
+
+    private void logFailure(Throwable failure) {
+        Instant now = Instant.now();
+        if (now.isAfter(lastFailureLog.plus(Duration.ofMinutes(1)))) {
+            lastFailureLog = now;
+            LOG.warnf("cannot read the change log (repeats are logged once a minute): %s", failure.getMessage());
+        }
     }
 
     private void append(List<ChangeEvent> events) {
