@@ -98,7 +98,8 @@ class LambdaFlowTest {
 
         given().auth().oauth2(token).delete("/api/v1/instances/" + id).then().statusCode(202);
         awaitState(token, id, "terminated");
-        lambda.verify(1, postRequestedFor(urlEqualTo("/api/v1/instance-operations/terminate"))
+        lambda.verify(com.github.tomakehurst.wiremock.client.WireMock.moreThanOrExactly(1),
+                postRequestedFor(urlEqualTo("/api/v1/instance-operations/terminate"))
                 .withRequestBody(matchingJsonPath("$.instance_ids[0]", equalTo(MACHINE))));
     }
 

@@ -15,7 +15,12 @@ import dev.skyfleet.messaging.Topics;
 import dev.skyfleet.model.InstanceState;
 import dev.skyfleet.model.Offer;
 import dev.skyfleet.providers.ErrorKind;
+import dev.skyfleet.model.CommandType;
+import dev.skyfleet.model.Json;
+import dev.skyfleet.model.ProvisioningCommand;
 import dev.skyfleet.provisioner.repository.OfferViewRepository;
+import dev.skyfleet.provisioner.repository.ProcessedCommandRepository;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import dev.skyfleet.provisioner.service.TokenService;
 import dev.skyfleet.provisioner.support.Fixtures;
 import dev.skyfleet.provisioner.support.ScriptedCloud;
@@ -46,6 +51,8 @@ class ProvisioningFlowTest {
     TokenService tokens;
     @Inject
     OfferViewRepository view;
+    @Inject
+    ProcessedCommandRepository processed;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
@@ -101,6 +108,29 @@ class ProvisioningFlowTest {
         assertThat(eventNames(terminated).stream().filter("terminate-requested"::equals)).hasSize(1);
         assertThat(TestClouds.ALPHA.machinesOf(id)).singleElement()
                 .satisfies(m -> assertThat(m.state()).isEqualTo(InstanceState.TERMINATED));
+    }
+
+    @Test
+    void redeliveredCreateCommandsNeverLaunchASecondMachine() {
+        Offer offer = offer("alpha", "us-east-1", type(), gpu, 1, "1.00");
+        Fixtures.publish(kafka, view, offer);
+        String id = create(token, body("redelivered", Map.of("gpuModel", gpu)));
+        awaitState(token, id, "running");
+        var original = TopicReader.await(bootstrap, Topics.PROVISIONING_COMMANDS.name(), r -> id.equals(r.key()),
+                list -> !list.isEmpty()).get(0);
+        ProvisioningCommand again = Json.read(original.value(), ProvisioningCommand.class);
+        ProvisioningCommand fresh = new ProvisioningCommand(java.util.UUID.randomUUID().toString(), id,
+                again.tenant(), CommandType.CREATE, java.time.Instant.now());
+
+        kafka.produceStrings().fromRecords(
+                new ProducerRecord<>(Topics.PROVISIONING_COMMANDS.name(), id, original.value()),
+                new ProducerRecord<>(Topics.PROVISIONING_COMMANDS.name(), id, Json.write(fresh)))
+                .awaitCompletion(Duration.ofSeconds(20));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed.seen(fresh.commandId())
+                .await().atMost(Duration.ofSeconds(5)));
+        assertThat(TestClouds.ALPHA.machinesOf(id)).hasSize(1);
+        assertThat(eventNames(get(token, id)).stream().filter("launch-attempted"::equals)).hasSize(1);
     }
 
     @Test

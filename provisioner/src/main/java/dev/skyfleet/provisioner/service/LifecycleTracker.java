@@ -26,6 +26,7 @@ import org.jboss.logging.Logger;
 public class LifecycleTracker {
     private static final Logger LOG = Logger.getLogger(LifecycleTracker.class);
     private static final Duration DB = Duration.ofSeconds(30);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(10);
 
     private final InstanceRepository instances;
     private final InstanceLifecycle lifecycle;
@@ -80,8 +81,14 @@ public class LifecycleTracker {
 
     private boolean follow(InstanceRow row) {
         if (row.terminateRequested() && row.state() != InstanceState.TERMINATING) {
-            worker.terminate(row.id());
-            return true;
+            // the terminate command normally does this within moments; retry only one that seems lost or failed
+            Duration quiet = config.lifecycle().pollInterval().multipliedBy(5);
+            if (row.updatedAt().plus(quiet.compareTo(RETRY_AFTER) > 0 ? quiet : RETRY_AFTER)
+                    .isBefore(lifecycle.now())) {
+                worker.terminate(row.id());
+                return true;
+            }
+            return false;
         }
         boolean waiting = row.state() == InstanceState.PENDING || row.state() == InstanceState.STOPPING
                 || row.state() == InstanceState.TERMINATING || row.state() == InstanceState.UNKNOWN;
