@@ -47,6 +47,10 @@ public interface CatalogConfig {
         /** Most candidates a selection request returns. */
         @WithDefault("50")
         int maxCandidates();
+
+        /** How long selections reuse the provider statuses they read (0: read them for every request). */
+        @WithDefault("1s")
+        Duration statusCache();
     }
 
     /** The change feed behind {@code GET /api/v1/events}. */

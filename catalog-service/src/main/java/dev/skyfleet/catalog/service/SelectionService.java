@@ -10,9 +10,11 @@ import dev.skyfleet.catalog.mapping.OfferMapper;
 import dev.skyfleet.catalog.repository.CatalogRepository;
 import dev.skyfleet.catalog.repository.OfferEntity;
 import dev.skyfleet.catalog.repository.OfferRepository;
+import dev.skyfleet.catalog.repository.ProviderStatusEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,10 +37,16 @@ public class SelectionService {
     private final CatalogRepository catalog;
     private final CatalogConfig config;
 
+    /** Provider statuses change once per poll (minutes); selections may use them slightly old. */
+    private final Uni<List<ProviderStatusEntity>> statuses;
+
     public SelectionService(OfferRepository offers, CatalogRepository catalog, CatalogConfig config) {
         this.offers = offers;
         this.catalog = catalog;
         this.config = config;
+        Duration cacheFor = config.search().statusCache();
+        this.statuses = cacheFor.isZero() ? Uni.createFrom().deferred(catalog::providerStatuses)
+                : Uni.createFrom().deferred(catalog::providerStatuses).memoize().atLeast(cacheFor);
     }
 
     /** The constraints of a request as an offer filter (capacity now required); throws on invalid values. */
@@ -61,7 +69,7 @@ public class SelectionService {
         OfferFilter filter = filterOf(request);
         int limit = Math.min(request.limit() == null ? DEFAULT_LIMIT : request.limit(),
                 config.search().maxCandidates());
-        return catalog.providerStatuses().chain(statuses -> {
+        return this.statuses.chain(statuses -> {
             Freshness freshness = new Freshness(statuses, Instant.now(), config.staleAfter());
             return offers.cheapest(filter, freshFirst(freshness), limit).chain(rows -> {
                 List<Candidate> candidates = rank(rows, freshness);
