@@ -65,7 +65,9 @@ class OperationsTest {
     void readinessIncludesKafkaAndTheDatabase() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", hasItem(containsString("Kafka")))
-                .body("checks.name", hasItem(containsString("Reactive PostgreSQL")));
+                .body("checks.name", hasItem(containsString("Reactive PostgreSQL")))
+                .body("checks.find { it.name == 'Providers for launches' }.data.launchable",
+                        containsString("sandbox"));
     }
 
     @Test

@@ -46,7 +46,8 @@ public class AttemptRepository {
     }
 
     public Uni<List<LaunchAttempt>> forInstance(SqlClient client, String instanceId) {
-        return client.preparedQuery("select " + COLUMNS + " from launch_attempt where instance_id = $1 order by attempt")
+        return client.preparedQuery("select " + COLUMNS
+                + " from launch_attempt where instance_id = $1 order by attempt")
                 .execute(Sql.tuple(instanceId)).map(rows -> Sql.all(rows, AttemptRepository::row));
     }
 

@@ -32,7 +32,7 @@ public class IdempotencyRepository {
                         : client.preparedQuery("select request_hash, instance_id from idempotency_key"
                                 + " where tenant = $1 and key = $2")
                                 .execute(Sql.tuple(tenant, key))
-                                .map(found -> Sql.first(found,
-                                        row -> new Claim(row.getString("request_hash"), row.getString("instance_id")))));
+                                .map(found -> Sql.first(found, row -> new Claim(row.getString("request_hash"),
+                                        row.getString("instance_id")))));
     }
 }

@@ -59,7 +59,8 @@ public class ProblemMappers {
         String detail = field == null ? "the request body is not valid JSON for this operation"
                 : "the request body has a wrong value at " + field;
         return Problems.response(400, "invalid-request", "Invalid request", detail,
-                field == null ? null : Map.of("errors", List.of(Map.of("field", field, "message", "wrong type or format"))));
+                field == null ? null
+                        : Map.of("errors", List.of(Map.of("field", field, "message", "wrong type or format"))));
     }
 
     @ServerExceptionMapper

@@ -194,7 +194,8 @@ public class InstanceService {
 
     static String describe(Placement p) {
         if (p.offerId() != null) {
-            return "offer " + p.offerId() + (p.maxPricePerHour() == null ? "" : " at most $" + p.maxPricePerHour() + "/h");
+            return "offer " + p.offerId()
+                    + (p.maxPricePerHour() == null ? "" : " at most $" + p.maxPricePerHour() + "/h");
         }
         StringBuilder s = new StringBuilder();
         if (p.gpuModel() != null) {

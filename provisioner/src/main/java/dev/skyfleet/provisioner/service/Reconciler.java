@@ -1,7 +1,6 @@
 package dev.skyfleet.provisioner.service;
 
 import dev.skyfleet.model.CommandType;
-import dev.skyfleet.model.InstanceState;
 import dev.skyfleet.provisioner.InstanceRow;
 import dev.skyfleet.provisioner.LaunchAttempt;
 import dev.skyfleet.provisioner.config.ProvisionerConfig;
@@ -108,11 +107,5 @@ public class Reconciler {
                         })))
                 .invoke(lifecycle::wake).await().atMost(DB);
         return row != null;
-    }
-
-    /** Instances whose state is not final, as a convenience for tests and tools. */
-    public List<InstanceRow> active(int limit) {
-        return instances.inStates(List.of(InstanceState.REQUESTED, InstanceState.PENDING, InstanceState.RUNNING),
-                lifecycle.now(), limit).await().atMost(DB);
     }
 }
