@@ -14,13 +14,13 @@ import dev.skyfleet.catalog.repository.ProviderStatusEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -38,15 +38,15 @@ public class SelectionService {
     private final CatalogConfig config;
 
     /** Provider statuses change once per poll (minutes); selections may use them slightly old. */
-    private final Uni<List<ProviderStatusEntity>> statuses;
+    private final AtomicReference<CachedStatuses> statusCache = new AtomicReference<>();
+
+    private record CachedStatuses(List<ProviderStatusEntity> statuses, long readAtNanos) {
+    }
 
     public SelectionService(OfferRepository offers, CatalogRepository catalog, CatalogConfig config) {
         this.offers = offers;
         this.catalog = catalog;
         this.config = config;
-        Duration cacheFor = config.search().statusCache();
-        this.statuses = cacheFor.isZero() ? Uni.createFrom().deferred(catalog::providerStatuses)
-                : Uni.createFrom().deferred(catalog::providerStatuses).memoize().atLeast(cacheFor);
     }
 
     /** The constraints of a request as an offer filter (capacity now required); throws on invalid values. */
@@ -65,11 +65,25 @@ public class SelectionService {
                 FilterParser.decimalOrNull("maxPrice", request.maxPrice(), maxAmount));
     }
 
+    /**
+     * The provider statuses, from a cache younger than the configured age or read now. The read runs on the caller's
+     * Vert.x context (a shared in-flight Uni would continue other requests on the wrong context).
+     */
+    private Uni<List<ProviderStatusEntity>> statuses() {
+        long maxAge = config.search().statusCache().toNanos();
+        CachedStatuses cached = statusCache.get();
+        if (cached != null && System.nanoTime() - cached.readAtNanos() < maxAge) {
+            return Uni.createFrom().item(cached.statuses());
+        }
+        return catalog.providerStatuses()
+                .invoke(read -> statusCache.set(new CachedStatuses(List.copyOf(read), System.nanoTime())));
+    }
+
     public Uni<SelectionResult> select(SelectionRequest request) {
         OfferFilter filter = filterOf(request);
         int limit = Math.min(request.limit() == null ? DEFAULT_LIMIT : request.limit(),
                 config.search().maxCandidates());
-        return this.statuses.chain(statuses -> {
+        return statuses().chain(statuses -> {
             Freshness freshness = new Freshness(statuses, Instant.now(), config.staleAfter());
             return offers.cheapest(filter, freshFirst(freshness), limit).chain(rows -> {
                 List<Candidate> candidates = rank(rows, freshness);
