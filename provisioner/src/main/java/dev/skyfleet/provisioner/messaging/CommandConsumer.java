@@ -12,7 +12,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * out; a record that is not a command (or whose handling fails) goes to the dead-letter topic with the reason
  * in its headers, and the consumer goes on.
  *
- * <p>Commands are handled concurrently (a 12 s Lambda launch does not hold up a sandbox launch). Order per
+ * <p>Commands are handled concurrently, on the {@code provisioning-workers} pool (its size bounds how much of the
+ * machine launches may take from the API), so a 12 s Lambda launch does not hold up a sandbox launch. Order per
  * instance is not needed for safety: every step re-reads the instance under a row lock and acts on its state (a
  * terminate that overtakes its create ends the instance before launch; a create that finds a terminate
  * requested terminates what it launched).
@@ -26,7 +27,7 @@ public class CommandConsumer {
     }
 
     @Incoming("commands")
-    @Blocking(ordered = false)
+    @Blocking(value = "provisioning-workers", ordered = false)
     public void consume(String payload) {
         if (payload == null) {
             throw new IllegalArgumentException("record value is not readable text");
