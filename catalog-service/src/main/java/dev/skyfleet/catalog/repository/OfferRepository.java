@@ -43,34 +43,18 @@ public class OfferRepository {
 
     /**
      * Priced offers matching the filter: offers of {@code freshProviders} before all others, then cheapest first.
-     * Two index-ordered queries (fresh, then the rest if the page is not full) instead of one query ordered by an
-     * expression, which could not use the price indexes.
      */
     public Uni<List<OfferEntity>> cheapest(OfferFilter filter, Collection<String> freshProviders, int limit) {
-        if (freshProviders.isEmpty()) {
-            return cheapest(filter, null, false, limit);
-        }
-        return cheapest(filter, freshProviders, true, limit).chain(fresh -> fresh.size() >= limit
-                ? Uni.createFrom().item(fresh)
-                : cheapest(filter, freshProviders, false, limit - fresh.size()).map(rest -> {
-                    List<OfferEntity> all = new java.util.ArrayList<>(fresh);
-                    all.addAll(rest);
-                    return all;
-                }));
-    }
-
-    private Uni<List<OfferEntity>> cheapest(OfferFilter filter, Collection<String> providers, boolean in,
-            int limit) {
         OfferFilter.Hql hql = filter.toHql();
-        String providerCondition = providers == null ? ""
-                : in ? " and o.provider in :freshProviders" : " and o.provider not in :freshProviders";
-        String query = "from OfferEntity o where " + hql.where() + providerCondition
-                + " and o.price is not null order by o.priceKey asc, o.id asc";
+        String freshFirst = freshProviders.isEmpty() ? ""
+                : "case when o.provider in :freshProviders then 0 else 1 end, ";
+        String query = "from OfferEntity o where " + hql.where() + " and o.price is not null order by " + freshFirst
+                + "o.priceKey asc, o.id asc";
         return sessions.withSession(session -> {
             Mutiny.SelectionQuery<OfferEntity> q = session.createSelectionQuery(query, OfferEntity.class);
             bind(q, hql.parameters());
-            if (providers != null) {
-                q.setParameter("freshProviders", List.copyOf(providers));
+            if (!freshProviders.isEmpty()) {
+                q.setParameter("freshProviders", List.copyOf(freshProviders));
             }
             return q.setMaxResults(limit).getResultList();
         });
