@@ -36,6 +36,8 @@ class OperationsTest {
     String adminTokenFile;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
 
     @Test
     void writesAnAdminTokenFileThatCanCreateTenantTokens() throws Exception {
@@ -54,6 +56,10 @@ class OperationsTest {
                 .then().statusCode(200).body("tenant", hasItem(tenant)).body(org.hamcrest.Matchers.not(
                         containsString(created))).extract().path("[0].id");
         given().auth().oauth2(created).get("/api/v1/instances").then().statusCode(200);
+        String stored = pool.preparedQuery("select token_hash from api_token where id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(tokenId)).await().atMost(Duration.ofSeconds(5))
+                .iterator().next().getString("token_hash");
+        assertThat(stored).doesNotContain(created.substring(4)).hasSize(64);
 
         given().auth().oauth2(admin).delete("/api/v1/admin/tokens/" + tokenId).then().statusCode(204);
         given().auth().oauth2(created).get("/api/v1/instances").then().statusCode(401);

@@ -100,6 +100,8 @@ class ProvisioningFlowTest {
         var lifecycle = TopicReader.await(bootstrap, Topics.INSTANCES.name(), r -> id.equals(r.key()),
                 list -> list.stream().anyMatch(r -> r.value().contains("\"state\":\"running\"")));
         assertThat(TopicReader.header(lifecycle.get(0), "ce_source")).isEqualTo("/skyfleet/provisioner");
+        assertThat(commands).extracting(r -> r.value()).noneMatch(v -> v.contains("ssh-ed25519"));
+        assertThat(lifecycle).extracting(r -> r.value()).noneMatch(v -> v.contains("ssh-ed25519"));
 
         given().auth().oauth2(token).when().delete("/api/v1/instances/" + id).then().statusCode(202);
         given().auth().oauth2(token).when().delete("/api/v1/instances/" + id).then().statusCode(202);
