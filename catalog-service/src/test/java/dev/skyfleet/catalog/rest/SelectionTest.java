@@ -75,8 +75,8 @@ class SelectionTest {
 
     @Test
     void ranksCheapestAvailableFreshOffersFirstAndStaleProvidersAfterThemFlagged() {
-        JsonPath result = select(Map.of("gpu", "nvidia " + gpu.toLowerCase(java.util.Locale.ROOT), "gpuCount", 8, "providers", List.of(fresh, stale,
-                silent)));
+        JsonPath result = select(Map.of("gpu", "nvidia " + gpu.toLowerCase(java.util.Locale.ROOT), "gpuCount", 8,
+                "providers", List.of(fresh, stale, silent)));
         assertThat(result.getList("candidates.offer.id")).containsExactly(fresh20.id(), fresh25.id(), stale10.id(),
                 silent12.id());
         assertThat(result.getList("candidates.rank")).containsExactly(1, 2, 3, 4);
