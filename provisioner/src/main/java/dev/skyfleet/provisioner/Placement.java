@@ -1,7 +1,8 @@
 package dev.skyfleet.provisioner;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.skyfleet.model.GpuNames;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -11,7 +12,8 @@ import java.util.List;
  *
  * @param offerId a specific offer ({@code provider:region:zone:type:usage-class}); the other constraints then only
  *     narrow it (a price limit still applies)
- * @param gpuModel normalised GPU model ({@code H100}); null for any
+ * @param gpuModel GPU model in any spelling ({@code h100}, {@code NVIDIA H100}), normalised as the catalog does;
+ *     also accepted as {@code gpu}, the name catalog searches use; null for any
  * @param gpuCount exact number of GPUs; null for any
  * @param minVcpus minimum host vCPUs
  * @param minMemoryGib minimum host memory in GiB
@@ -21,13 +23,13 @@ import java.util.List;
  * @param maxPricePerHour highest acceptable price per hour for the whole instance, USD
  * @param usageClass {@code on-demand} or {@code spot}; null for on-demand
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Placement(String offerId, String gpuModel, Integer gpuCount, BigDecimal minVcpus,
+public record Placement(String offerId, @JsonAlias("gpu") String gpuModel, Integer gpuCount, BigDecimal minVcpus,
         BigDecimal minMemoryGib, List<String> providers, List<String> clouds, List<String> regions,
         BigDecimal maxPricePerHour, String usageClass) {
 
     public Placement {
+        gpuModel = GpuNames.model(gpuModel);
         providers = providers == null ? List.of() : List.copyOf(providers);
         clouds = clouds == null ? List.of() : List.copyOf(clouds);
         regions = regions == null ? List.of() : List.copyOf(regions);

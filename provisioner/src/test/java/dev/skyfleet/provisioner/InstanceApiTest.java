@@ -120,6 +120,26 @@ class InstanceApiTest {
     }
 
     @Test
+    void aMisspeltConstraintIsRejectedNotIgnored() {
+        String token = Fixtures.token(tokens, unique("api"), Role.OPERATOR);
+        Map<String, Object> body = body(unique("n"), Map.of("gpuu", "H100", "maxPricePerHour", 30));
+        given().auth().oauth2(token).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON).body(body).post("/api/v1/instances")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("placement.gpuu"))
+                .body("errors.message", hasItem(containsString("gpuModel")));
+    }
+
+    @Test
+    void theGpuConstraintTakesTheCatalogsNameAndAnySpelling() {
+        String token = Fixtures.token(tokens, unique("api"), Role.OPERATOR);
+        given().auth().oauth2(token).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON).body(body(unique("n"), Map.of("gpu", "nvidia h100-80gb")))
+                .post("/api/v1/instances")
+                .then().statusCode(202).body("placement.gpuModel", equalTo("H100"));
+    }
+
+    @Test
     void aTenantNeverSeesAnotherTenantsInstances() {
         String owner = Fixtures.token(tokens, unique("owner"), Role.OPERATOR);
         String stranger = Fixtures.token(tokens, unique("stranger"), Role.ADMIN);

@@ -64,7 +64,7 @@ class ProvisioningFlowTest {
     void setUp() {
         kafka = new KafkaCompanion(bootstrap);
         token = Fixtures.token(tokens, unique("flow"), Role.OPERATOR);
-        gpu = unique("G").toUpperCase();
+        gpu = unique("G").toUpperCase().replace("-", "");
     }
 
     @AfterEach

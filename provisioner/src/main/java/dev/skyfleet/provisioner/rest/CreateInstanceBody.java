@@ -1,6 +1,5 @@
 package dev.skyfleet.provisioner.rest;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.skyfleet.provisioner.Placement;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -19,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param userData cloud-init user data
  * @param placement an offer id, or constraints
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record CreateInstanceBody(
         @Schema(examples = "train-1", required = true)
         @NotBlank @Size(max = 63)

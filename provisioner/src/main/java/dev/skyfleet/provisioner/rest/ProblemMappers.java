@@ -39,6 +39,15 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response unknownField(com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+        String field = fieldPath(e);
+        String known = e.getKnownPropertyIds() == null ? ""
+                : e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+        return Problems.response(400, "invalid-request", "Invalid request", "unknown field " + field,
+                Map.of("errors", List.of(Map.of("field", field, "message", "unknown field; known: " + known))));
+    }
+
+    @ServerExceptionMapper
     public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
         return unreadable(e);
     }
@@ -50,17 +59,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
-        String field = null;
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-        }
+        String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? fieldPath(mapping) : null;
         String detail = field == null ? "the request body is not valid JSON for this operation"
                 : "the request body has a wrong value at " + field;
         return Problems.response(400, "invalid-request", "Invalid request", detail,
                 field == null ? null
                         : Map.of("errors", List.of(Map.of("field", field, "message", "wrong type or format"))));
+    }
+
+    private static String fieldPath(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
     @ServerExceptionMapper
