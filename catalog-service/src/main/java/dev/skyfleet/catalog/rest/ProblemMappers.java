@@ -44,6 +44,15 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response unknownField(com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+        String field = fieldPath(e);
+        String known = e.getKnownPropertyIds() == null ? ""
+                : e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+        return respond(new Problem(Problem.BASE + "invalid-request", "Invalid request", 400, "unknown field '" + field
+                + "'", null, List.of(new Problem.FieldError(field, "unknown field; known: " + known))));
+    }
+
+    @ServerExceptionMapper
     public Response mismatchedBody(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
         return unreadableBody(e);
     }
@@ -55,16 +64,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableBody(JsonProcessingException e) {
-        String field = null;
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-        }
+        String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? fieldPath(mapping) : null;
         String detail = field == null ? "the request body is not valid JSON for this operation"
                 : "field '" + field + "' has a value of the wrong type";
         return respond(new Problem(Problem.BASE + "invalid-request", "Invalid request", 400, detail, null,
                 field == null ? null : List.of(new Problem.FieldError(field, "wrong type"))));
+    }
+
+    private static String fieldPath(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
     }
 
     @ServerExceptionMapper

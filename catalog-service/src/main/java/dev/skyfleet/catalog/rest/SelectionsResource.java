@@ -3,6 +3,8 @@ package dev.skyfleet.catalog.rest;
 import dev.skyfleet.catalog.SelectionRequest;
 import dev.skyfleet.catalog.Views.SelectionResult;
 import dev.skyfleet.catalog.service.SelectionService;
+import dev.skyfleet.model.StrictJsonReader;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,6 +31,7 @@ public class SelectionsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @CustomDeserialization(StrictJsonReader.class)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rank offers for a set of constraints", description = "Candidates have capacity now and "
             + "meet every constraint, cheapest first, offers of stale providers after fresh ones (flagged). When "

@@ -126,6 +126,8 @@ class SelectionTest {
                 .statusCode(400).contentType(Problem.MEDIA_TYPE);
         given().contentType(ContentType.JSON).body(Map.of("maxPrice", -1)).post("/api/v1/selections").then()
                 .statusCode(400).body("parameter", equalTo("maxPrice"));
+        given().contentType(ContentType.JSON).body(Map.of("gpu", "H100", "minGpuCont", 8)).post("/api/v1/selections")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("errors.field", hasItem("minGpuCont"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.skyfleet.provisioner.rest;
 import dev.skyfleet.model.CommandType;
 import dev.skyfleet.model.InstanceEvent;
 import dev.skyfleet.model.InstanceState;
+import dev.skyfleet.model.StrictJsonReader;
 import dev.skyfleet.provisioner.Role;
 import dev.skyfleet.provisioner.mapping.InstanceMapper;
 import dev.skyfleet.provisioner.messaging.LifecycleStream;

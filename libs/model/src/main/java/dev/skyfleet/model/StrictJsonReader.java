@@ -1,4 +1,4 @@
-package dev.skyfleet.provisioner.rest;
+package dev.skyfleet.model;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,8 +7,9 @@ import java.lang.reflect.Type;
 import java.util.function.BiFunction;
 
 /**
- * Reads request bodies that refuse unknown fields. The shared mapper ignores them (Kafka readers must be lenient),
- * but in a create request a misspelt constraint would silently widen the placement and launch the wrong machine.
+ * A reader that refuses unknown fields, for HTTP request bodies. Records on Kafka are read leniently (a newer
+ * producer may add fields), but in a request a misspelt constraint would silently widen a search or a placement.
+ * Shaped as Quarkus REST's {@code @CustomDeserialization} function, without depending on Quarkus.
  */
 public class StrictJsonReader implements BiFunction<ObjectMapper, Type, ObjectReader> {
     @Override
