@@ -9,7 +9,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -37,9 +36,8 @@ public class TopicInitializer {
 
     /** Runs before SmallRye Reactive Messaging starts its channels (it observes at {@code LIBRARY_BEFORE}). */
     void createTopics(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE - 100) StartupEvent event) {
-        List<TopicSpec> specs = new ArrayList<>(CONSUMED);
-        CONSUMED.forEach(spec -> specs.add(spec.deadLetter()));
-        List<String> created = TopicAdmin.ensure(bootstrapServers, specs, kafka.replicationFactor());
+        List<String> created = TopicAdmin.ensure(bootstrapServers, Topics.forService(List.of(), CONSUMED),
+                kafka.replicationFactor());
         LOG.infof("Kafka topics ready (%d created: %s)", created.size(), created);
     }
 }

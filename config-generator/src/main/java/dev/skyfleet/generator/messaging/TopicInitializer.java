@@ -9,7 +9,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -39,13 +38,8 @@ public class TopicInitializer {
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE - 100) StartupEvent event) {
-        List<TopicSpec> specs = new ArrayList<>();
-        specs.add(Topics.SNAPSHOTS);
-        for (TopicSpec consumed : CONSUMED) {
-            specs.add(consumed);
-            specs.add(consumed.deadLetter());
-        }
-        List<String> created = TopicAdmin.ensure(bootstrapServers, specs, kafka.replicationFactor());
+        List<String> created = TopicAdmin.ensure(bootstrapServers,
+                Topics.forService(List.of(Topics.SNAPSHOTS), CONSUMED), kafka.replicationFactor());
         if (!created.isEmpty()) {
             LOG.infof("Created topics %s", created);
         }

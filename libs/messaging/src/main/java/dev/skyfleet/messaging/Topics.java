@@ -1,7 +1,10 @@
 package dev.skyfleet.messaging;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Every topic of DESIGN.md "Topics and events", with its owner noted. */
 public final class Topics {
@@ -26,5 +29,17 @@ public final class Topics {
             INSTANCES, SNAPSHOTS);
 
     private Topics() {
+    }
+
+    /**
+     * The topics a service makes sure of at start: those it produces, those it consumes (with their owners' specs,
+     * so the start order of the services does not matter and nothing is left to broker auto-creation), and the
+     * dead-letter topic of each one it consumes. No duplicates, in a stable order.
+     */
+    public static List<TopicSpec> forService(Collection<TopicSpec> produced, Collection<TopicSpec> consumed) {
+        Set<TopicSpec> all = new LinkedHashSet<>(produced);
+        all.addAll(consumed);
+        consumed.forEach(topic -> all.add(topic.deadLetter()));
+        return List.copyOf(all);
     }
 }

@@ -21,12 +21,10 @@ import org.jboss.logging.Logger;
 public class TopicInitializer {
     private static final Logger LOG = Logger.getLogger(TopicInitializer.class);
 
-    /**
-     * Topics created at start: the two this service owns, the offers topic it reads (with its owner's spec, so the
-     * start order of the services does not matter), and the dead-letter topics of everything it consumes.
-     */
-    public static final List<TopicSpec> OWNED = List.of(Topics.PROVISIONING_COMMANDS, Topics.INSTANCES, Topics.OFFERS,
-            Topics.PROVISIONING_COMMANDS.deadLetter(), Topics.INSTANCES.deadLetter(), Topics.OFFERS.deadLetter());
+    /** Topics created at start, see {@link Topics#forService}. */
+    public static final List<TopicSpec> OWNED = Topics.forService(
+            List.of(Topics.PROVISIONING_COMMANDS, Topics.INSTANCES),
+            List.of(Topics.PROVISIONING_COMMANDS, Topics.INSTANCES, Topics.OFFERS));
 
     private final String bootstrapServers;
     private final KafkaSettings kafka;
