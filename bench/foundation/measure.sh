@@ -15,7 +15,17 @@ git clone -q "$ROOT" "$work/skyfleet"
 cd "$work/skyfleet"
 export MAVEN_ARGS="-B -ntp -q"
 
-seconds() { local start=$SECONDS; "$@" >/dev/null 2>&1; echo $((SECONDS - start)); }
+# Runs a command quietly and prints its wall time in seconds; a failing command ends the benchmark with its log.
+seconds() {
+  local start=$SECONDS log
+  log=$(mktemp)
+  if ! "$@" >"$log" 2>&1; then
+    echo "FAILED: $*" >&2
+    tail -n 40 "$log" >&2
+    exit 1
+  fi
+  echo $((SECONDS - start))
+}
 
 echo "== build (clean clone, Maven cache warm, no tests)"
 build_s=$(seconds ./mvnw -DskipTests install)
