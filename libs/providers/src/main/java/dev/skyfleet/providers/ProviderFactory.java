@@ -75,7 +75,7 @@ public final class ProviderFactory {
                     : StaticCredentialsProvider.create(
                             AwsBasicCredentials.create(aws.accessKeyId(), aws.secretAccessKey().reveal()));
             built.put(AwsEc2Provider.ID, new AwsEc2Provider(new AwsConfig(credentials, aws.regions(), null, null,
-                    aws.endpointOverride(), aws.parallelism(), null, 0), clock));
+                    aws.endpointOverride(), aws.parallelism(), null, 0, aws.defaultImageId()), clock));
         }
 
         ProvidersConfig.Sandbox sandbox = config.sandbox();

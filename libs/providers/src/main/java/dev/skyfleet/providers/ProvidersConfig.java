@@ -63,17 +63,26 @@ public record ProvidersConfig(Lambda lambda, Shadeform shadeform, Aws aws, Sandb
      * @param endpointOverride one base URI for EC2 and Pricing (stubs only)
      * @param accessKeyId static key id, or null for the SDK default chain
      * @param secretAccessKey static secret, or null for the SDK default chain
+     * @param defaultImageId AMI for creates that name no image ({@code aws.default-image-id}); required for launches
+     *        in a real deployment unless every request carries an image
      */
     public record Aws(boolean enabled, List<String> regions, int parallelism, URI endpointOverride, String accessKeyId,
-            Secret secretAccessKey) {
+            Secret secretAccessKey, String defaultImageId) {
         public Aws {
             regions = regions == null ? List.of() : List.copyOf(regions);
+        }
+
+        /** Without a default AMI. */
+        public Aws(boolean enabled, List<String> regions, int parallelism, URI endpointOverride, String accessKeyId,
+                Secret secretAccessKey) {
+            this(enabled, regions, parallelism, endpointOverride, accessKeyId, secretAccessKey, null);
         }
 
         @Override
         public String toString() {
             return "Aws[enabled=" + enabled + ", regions=" + regions + ", parallelism=" + parallelism
-                    + ", endpointOverride=" + endpointOverride + ", staticKeys=" + (secretAccessKey != null) + "]";
+                    + ", endpointOverride=" + endpointOverride + ", staticKeys=" + (secretAccessKey != null)
+                    + ", defaultImageId=" + defaultImageId + "]";
         }
     }
 
@@ -90,7 +99,8 @@ public record ProvidersConfig(Lambda lambda, Shadeform shadeform, Aws aws, Sandb
      * Reads a flat map ({@code lambda.api-key}, {@code lambda.base-url}, {@code lambda.regions}, {@code lambda.enabled},
      * {@code shadeform.api-key}, {@code shadeform.base-url}, {@code shadeform.enabled}, {@code aws.enabled},
      * {@code aws.regions}, {@code aws.parallelism}, {@code aws.endpoint-override}, {@code aws.access-key-id},
-     * {@code aws.secret-access-key}, {@code sandbox.enabled}, {@code sandbox.seed}, {@code sandbox.launch-delay}
+     * {@code aws.secret-access-key}, {@code aws.default-image-id}, {@code sandbox.enabled}, {@code sandbox.seed},
+     * {@code sandbox.launch-delay}
      * (ISO-8601 or seconds), {@code sandbox.availability-percent}, {@code sandbox.max-instances-per-region},
      * {@code catalog.enabled}, {@code catalog.dir}, {@code http.connect-timeout}, {@code http.request-timeout},
      * {@code http.max-attempts}). Credentials missing from the map are taken from the environment:
@@ -108,7 +118,8 @@ public record ProvidersConfig(Lambda lambda, Shadeform shadeform, Aws aws, Sandb
         boolean awsInEnv = e.containsKey("AWS_ACCESS_KEY_ID") || e.containsKey("AWS_PROFILE");
         Aws aws = new Aws(bool(p, "aws.enabled", awsInEnv), list(p.get("aws.regions")),
                 integer(p, "aws.parallelism", 4), uri(p.get("aws.endpoint-override")), blankToNull(p.get(
-                        "aws.access-key-id")), Secret.ofNullable(p.get("aws.secret-access-key")));
+                        "aws.access-key-id")), Secret.ofNullable(p.get("aws.secret-access-key")),
+                blankToNull(p.get("aws.default-image-id")));
         Sandbox sandbox = new Sandbox(bool(p, "sandbox.enabled", true), Long.parseLong(p.getOrDefault("sandbox.seed",
                 "42").trim()), duration(p.get("sandbox.launch-delay")), integer(p, "sandbox.availability-percent", 75),
                 integer(p, "sandbox.max-instances-per-region", 32));

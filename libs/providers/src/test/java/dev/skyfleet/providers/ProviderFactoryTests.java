@@ -108,4 +108,13 @@ class ProviderFactoryTests {
 
         assertThat(config.toString()).doesNotContain("lk-secret-1", "sk-secret-2", "aws-secret-3");
     }
+
+    @Test
+    void awsDefaultImageIsReadFromTheFlatMap() {
+        ProvidersConfig config = ProvidersConfig.fromMap(Map.of("aws.default-image-id", "ami-0123456789abcdef0"),
+                Map.of());
+
+        assertThat(config.aws().defaultImageId()).isEqualTo("ami-0123456789abcdef0");
+        assertThat(ProvidersConfig.fromMap(Map.of(), Map.of()).aws().defaultImageId()).isNull();
+    }
 }

@@ -13,18 +13,24 @@ import dev.skyfleet.model.Region;
 import dev.skyfleet.model.UsageClass;
 import dev.skyfleet.providers.CatalogSnapshot;
 import dev.skyfleet.providers.CloudProvider;
+import dev.skyfleet.providers.CreateInstanceRequest;
 import dev.skyfleet.providers.ErrorKind;
+import dev.skyfleet.providers.InstanceFilter;
 import dev.skyfleet.providers.ProviderException;
+import dev.skyfleet.providers.ProviderInstance;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -34,20 +40,41 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceTypeOfferingsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceTypesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSpotPriceHistoryRequest;
 import software.amazon.awssdk.services.ec2.model.GpuDeviceInfo;
+import software.amazon.awssdk.services.ec2.model.ImportKeyPairRequest;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceInterruptionBehavior;
+import software.amazon.awssdk.services.ec2.model.InstanceMarketOptionsRequest;
 import software.amazon.awssdk.services.ec2.model.InstanceTypeInfo;
 import software.amazon.awssdk.services.ec2.model.InstanceTypeOffering;
 import software.amazon.awssdk.services.ec2.model.LocationType;
+import software.amazon.awssdk.services.ec2.model.MarketType;
+import software.amazon.awssdk.services.ec2.model.Placement;
+import software.amazon.awssdk.services.ec2.model.RebootInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.Reservation;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.RunInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.SpotInstanceType;
+import software.amazon.awssdk.services.ec2.model.SpotMarketOptions;
 import software.amazon.awssdk.services.ec2.model.SpotPrice;
+import software.amazon.awssdk.services.ec2.model.StartInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.StopInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
+import software.amazon.awssdk.services.ec2.model.TerminateInstancesRequest;
 import software.amazon.awssdk.services.pricing.PricingClient;
 import software.amazon.awssdk.services.pricing.model.Filter;
 import software.amazon.awssdk.services.pricing.model.FilterType;
@@ -67,16 +94,28 @@ import software.amazon.awssdk.services.pricing.model.GetProductsRequest;
  * means "offered in that zone"</b>: EC2 has no capacity signal before launch, so every offering is
  * {@code available=true}; real capacity errors surface at launch as {@code InsufficientInstanceCapacity}.
  * Any failing call fails the whole read (the poller keeps its last known offers).
+ *
+ * <p>Write side: {@link #createInstance} (ImportKeyPair + one RunInstances with a ClientToken derived from the refId,
+ * tags {@code skyfleet-ref-id}, {@code skyfleet-cred}, {@code Name}), {@link #getInstance} / {@link #listInstances}
+ * (DescribeInstances, our tags read back, untagged instances skipped from lists), {@link #terminateInstance}
+ * (idempotent), reboot/stop/start. Instance ids are plain EC2 ids; the region of an id is remembered from
+ * create/get/list, otherwise the configured (or all enabled) regions are tried in turn. The image is the request's
+ * or {@link AwsConfig#defaultImageId()}. The SSH key and user data are never logged.
  */
 public final class AwsEc2Provider implements CloudProvider, AutoCloseable {
     public static final String ID = "aws";
     private static final Logger LOG = LoggerFactory.getLogger(AwsEc2Provider.class);
     private static final BigDecimal MIB_PER_GIB = BigDecimal.valueOf(1024);
+    public static final Set<Capability> CAPABILITIES = Set.of(Capability.CREATE_INSTANCE,
+            Capability.TERMINATE_INSTANCE, Capability.CREATE_TERMINATE_INSTANCE, Capability.CREATE_INSTANCE_IDEMPOTENT,
+            Capability.INSTANCE_USERDATA, Capability.TAGS, Capability.REBOOT_INSTANCE, Capability.STOP_START_INSTANCE);
 
     private final AwsConfig config;
     private final Clock clock;
     private final SdkHttpClient httpClient;
     private final software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials;
+    /** Instance id → region, learnt from create/get/list, so per-id calls need not search every region. */
+    private final Map<String, String> instanceRegions = new java.util.concurrent.ConcurrentHashMap<>();
 
     public AwsEc2Provider(AwsConfig config) {
         this(config, Clock.systemUTC());
@@ -96,10 +135,10 @@ public final class AwsEc2Provider implements CloudProvider, AutoCloseable {
         return ID;
     }
 
-    /** Read side only in this module. */
+    /** Read side plus the write side (tags, user data, ClientToken idempotency, reboot, stop/start). */
     @Override
     public Set<Capability> capabilities() {
-        return Set.of();
+        return CAPABILITIES;
     }
 
     @Override
@@ -304,10 +343,234 @@ public final class AwsEc2Provider implements CloudProvider, AutoCloseable {
         return new InstanceTypeSpec(ID, name, vcpus, memory, storage, gpu, arch, caps, network, null);
     }
 
+    // ---- write side ----
+
+    /**
+     * ImportKeyPair (name from refId + key hash; {@code InvalidKeyPair.Duplicate} tolerated), then one
+     * RunInstances (MinCount = MaxCount = 1) in the request's region with the deterministic
+     * {@link AwsInstances#clientToken ClientToken}: a retried create with the same refId returns the instance the
+     * first call launched. RunInstances gets exactly one SDK attempt (capacity errors come back as HTTP 500 and must
+     * not be retried in place; the caller fails over, as SkyPilot does with {@code max_attempts=0}).
+     */
+    @Override
+    public ProviderInstance createInstance(CreateInstanceRequest request) {
+        String imageId = request.imageId() != null && !request.imageId().isBlank() ? request.imageId()
+                : config.defaultImageId();
+        if (imageId == null) {
+            throw new ProviderException(ID, ErrorKind.INVALID_REQUEST, "no image for " + request.refId()
+                    + ": the request has no imageId and aws.default-image-id (AwsConfig.defaultImageId) is not set");
+        }
+        String region = request.region();
+        String keyName = null;
+        if (request.sshPublicKey() != null && !request.sshPublicKey().isBlank()) {
+            keyName = AwsInstances.keyName(request.refId(), request.sshPublicKey());
+            importKey(region, keyName, request.sshPublicKey());
+        }
+        Map<String, String> tags = AwsInstances.launchTags(request);
+        List<Tag> awsTags = new ArrayList<>();
+        tags.forEach((k, v) -> awsTags.add(Tag.builder().key(k).value(v).build()));
+        RunInstancesRequest.Builder run = RunInstancesRequest.builder().imageId(imageId)
+                .instanceType(request.instanceType()).minCount(1).maxCount(1)
+                .clientToken(AwsInstances.clientToken(request.refId()))
+                .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.INSTANCE).tags(awsTags)
+                        .build());
+        if (keyName != null) {
+            run.keyName(keyName);
+        }
+        if (request.zone() != null && !request.zone().isBlank()) {
+            run.placement(Placement.builder().availabilityZone(request.zone()).build());
+        }
+        if (request.usage() == UsageClass.SPOT) {
+            run.instanceMarketOptions(InstanceMarketOptionsRequest.builder().marketType(MarketType.SPOT)
+                    .spotOptions(SpotMarketOptions.builder().spotInstanceType(SpotInstanceType.ONE_TIME)
+                            .instanceInterruptionBehavior(InstanceInterruptionBehavior.TERMINATE).build())
+                    .build());
+        }
+        if (request.userData() != null && !request.userData().isEmpty()) {
+            run.userData(Base64.getEncoder().encodeToString(request.userData().getBytes(StandardCharsets.UTF_8)));
+        }
+        RunInstancesResponse response;
+        try (Ec2Client ec2 = ec2(region, 1)) {
+            response = ec2.runInstances(run.build());
+        } catch (SdkException e) {
+            throw AwsErrors.map(e, "RunInstances(" + region + ")");
+        }
+        if (!response.hasInstances() || response.instances().isEmpty()) {
+            throw new ProviderException(ID, ErrorKind.PROVIDER_UNAVAILABLE,
+                    "RunInstances(" + region + ") returned no instance for " + request.refId());
+        }
+        Instance instance = response.instances().get(0);
+        Map<String, String> merged = new LinkedHashMap<>(tags);
+        merged.putAll(AwsInstances.tags(instance));
+        ProviderInstance created = AwsInstances.toInstance(instance, region, merged);
+        instanceRegions.put(created.providerInstanceId(), region);
+        LOG.info("aws {}: launched {} for {} ({}, {})", region, created.providerInstanceId(), request.refId(),
+                request.instanceType(), request.usage().wire());
+        return created;
+    }
+
+    private void importKey(String region, String keyName, String publicKey) {
+        try (Ec2Client ec2 = ec2(region)) {
+            ec2.importKeyPair(ImportKeyPairRequest.builder().keyName(keyName)
+                    .publicKeyMaterial(SdkBytes.fromString(publicKey.trim(), StandardCharsets.UTF_8)).build());
+        } catch (AwsServiceException e) {
+            if (e.awsErrorDetails() != null && "InvalidKeyPair.Duplicate".equals(e.awsErrorDetails().errorCode())) {
+                return;
+            }
+            throw AwsErrors.map(e, "ImportKeyPair(" + region + ")");
+        } catch (SdkException e) {
+            throw AwsErrors.map(e, "ImportKeyPair(" + region + ")");
+        }
+    }
+
+    /**
+     * DescribeInstances by id in the region the instance was last seen in, else in every searched region
+     * ({@link AwsConfig#regions()}, or all enabled regions when that is empty). Returns the instance whatever its
+     * tags and state (terminated instances stay visible for a while).
+     */
+    @Override
+    public Optional<ProviderInstance> getInstance(String providerInstanceId) {
+        for (String region : regionsFor(providerInstanceId)) {
+            try (Ec2Client ec2 = ec2(region)) {
+                for (Reservation r : ec2.describeInstances(DescribeInstancesRequest.builder()
+                        .instanceIds(providerInstanceId).build()).reservations()) {
+                    for (Instance i : r.instances()) {
+                        if (providerInstanceId.equals(i.instanceId())) {
+                            instanceRegions.put(providerInstanceId, region);
+                            return Optional.of(AwsInstances.toInstance(i, region));
+                        }
+                    }
+                }
+            } catch (SdkException e) {
+                ProviderException mapped = AwsErrors.map(e, "DescribeInstances(" + region + ")");
+                if (mapped.kind() != ErrorKind.NOT_FOUND) {
+                    throw mapped;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * DescribeInstances with {@code tag:skyfleet-ref-id=<refId>} (or {@code tag-key=skyfleet-ref-id}) and
+     * {@code instance-state-name} in pending, running, shutting-down, stopping, stopped: <b>terminated instances are
+     * never listed</b> (use {@link #getInstance} to see one). Regions: the filter's, else the configured ones, else
+     * every enabled region. Instances without our ref-id tag are skipped, not errors.
+     */
+    @Override
+    public List<ProviderInstance> listInstances(InstanceFilter filter) {
+        InstanceFilter f = filter == null ? InstanceFilter.ALL : filter;
+        List<software.amazon.awssdk.services.ec2.model.Filter> filters = new ArrayList<>();
+        filters.add(f.refId() == null ? ec2Filter("tag-key", AwsInstances.REF_ID_TAG)
+                : ec2Filter("tag:" + AwsInstances.REF_ID_TAG, f.refId()));
+        filters.add(ec2Filter("instance-state-name", "pending", "running", "shutting-down", "stopping", "stopped"));
+        List<String> regions = f.region() != null ? List.of(f.region()) : searchRegions();
+        List<ProviderInstance> out = new ArrayList<>();
+        for (String region : regions) {
+            try (Ec2Client ec2 = ec2(region)) {
+                for (Reservation r : ec2.describeInstancesPaginator(DescribeInstancesRequest.builder()
+                        .filters(filters).build()).reservations()) {
+                    for (Instance i : r.instances()) {
+                        ProviderInstance pi = AwsInstances.toInstance(i, region);
+                        if (pi.refId() == null || (f.refId() != null && !f.refId().equals(pi.refId()))) {
+                            continue;
+                        }
+                        instanceRegions.put(pi.providerInstanceId(), region);
+                        out.add(pi);
+                    }
+                }
+            } catch (SdkException e) {
+                throw AwsErrors.map(e, "DescribeInstances(" + region + ")");
+            }
+        }
+        return out;
+    }
+
+    /** TerminateInstances; an id that no searched region knows ({@code InvalidInstanceID.NotFound}) is success. */
+    @Override
+    public void terminateInstance(String providerInstanceId) {
+        onInstance(providerInstanceId, "TerminateInstances", (ec2, id) -> ec2.terminateInstances(
+                TerminateInstancesRequest.builder().instanceIds(id).build()));
+    }
+
+    @Override
+    public void rebootInstance(String providerInstanceId) {
+        requireFound(providerInstanceId, onInstance(providerInstanceId, "RebootInstances",
+                (ec2, id) -> ec2.rebootInstances(RebootInstancesRequest.builder().instanceIds(id).build())));
+    }
+
+    @Override
+    public void stopInstance(String providerInstanceId) {
+        requireFound(providerInstanceId, onInstance(providerInstanceId, "StopInstances",
+                (ec2, id) -> ec2.stopInstances(StopInstancesRequest.builder().instanceIds(id).build())));
+    }
+
+    @Override
+    public void startInstance(String providerInstanceId) {
+        requireFound(providerInstanceId, onInstance(providerInstanceId, "StartInstances",
+                (ec2, id) -> ec2.startInstances(StartInstancesRequest.builder().instanceIds(id).build())));
+    }
+
+    private static void requireFound(String id, boolean found) {
+        if (!found) {
+            throw new ProviderException(ID, ErrorKind.NOT_FOUND, "instance " + id + " not found",
+                    "InvalidInstanceID.NotFound", 400, null, null);
+        }
+    }
+
+    /** Runs an instance action in its region (known, or tried region by region); false when no region knows it. */
+    private boolean onInstance(String id, String operation, java.util.function.BiConsumer<Ec2Client, String> action) {
+        for (String region : regionsFor(id)) {
+            try (Ec2Client ec2 = ec2(region)) {
+                action.accept(ec2, id);
+                instanceRegions.put(id, region);
+                LOG.info("aws {}: {} {}", region, operation, id);
+                return true;
+            } catch (SdkException e) {
+                ProviderException mapped = AwsErrors.map(e, operation + "(" + region + ")");
+                if (mapped.kind() != ErrorKind.NOT_FOUND) {
+                    throw mapped;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The region the id was last seen in first, then the other searched regions. */
+    private List<String> regionsFor(String id) {
+        String known = instanceRegions.get(id);
+        List<String> out = new ArrayList<>();
+        if (known != null) {
+            out.add(known);
+        }
+        for (String region : searchRegions()) {
+            if (!region.equals(known)) {
+                out.add(region);
+            }
+        }
+        return out;
+    }
+
+    /** Configured regions, else every enabled region (one DescribeRegions call). */
+    private List<String> searchRegions() {
+        if (!config.regions().isEmpty()) {
+            return config.regions();
+        }
+        return listRegions().stream().map(Region::id).toList();
+    }
+
+    private static software.amazon.awssdk.services.ec2.model.Filter ec2Filter(String name, String... values) {
+        return software.amazon.awssdk.services.ec2.model.Filter.builder().name(name).values(values).build();
+    }
+
     private Ec2Client ec2(String region) {
+        return ec2(region, config.maxAttempts());
+    }
+
+    private Ec2Client ec2(String region, int maxAttempts) {
         var builder = Ec2Client.builder().region(software.amazon.awssdk.regions.Region.of(region))
                 .credentialsProvider(credentials).httpClient(httpClient)
-                .overrideConfiguration(overrides());
+                .overrideConfiguration(overrides(maxAttempts));
         if (config.endpointOverride() != null) {
             builder.endpointOverride(config.endpointOverride());
         }
@@ -317,16 +580,16 @@ public final class AwsEc2Provider implements CloudProvider, AutoCloseable {
     private PricingClient pricing() {
         var builder = PricingClient.builder().region(software.amazon.awssdk.regions.Region.of(config.pricingRegion()))
                 .credentialsProvider(credentials).httpClient(httpClient)
-                .overrideConfiguration(overrides());
+                .overrideConfiguration(overrides(config.maxAttempts()));
         if (config.endpointOverride() != null) {
             builder.endpointOverride(config.endpointOverride());
         }
         return builder.build();
     }
 
-    private ClientOverrideConfiguration overrides() {
+    private ClientOverrideConfiguration overrides(int maxAttempts) {
         return ClientOverrideConfiguration.builder().apiCallTimeout(config.apiCallTimeout())
-                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(config.maxAttempts())
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(maxAttempts)
                         .build())
                 .build();
     }

@@ -12,6 +12,12 @@ import software.amazon.awssdk.core.exception.SdkException;
  * Maps AWS SDK errors to the taxonomy by error code first, then by HTTP status. With the url-connection HTTP client
  * the body of a 401 is not readable (HttpURLConnection), so EC2's {@code AuthFailure} (HTTP 401) arrives without a
  * code and maps by status.
+ *
+ * <p>Launch errors follow {@code aws-ec2-catalog.md} §5: the capacity codes (including {@code Unsupported}: the type is
+ * not offered in that AZ, Karpenter's "unfulfillable" list) are {@link ErrorKind#INSUFFICIENT_CAPACITY}; vCPU and
+ * instance limits are {@link ErrorKind#QUOTA_EXCEEDED}; {@code IdempotentParameterMismatch} (same ClientToken,
+ * different arguments), {@code InvalidParameterValue} and every {@code InvalidAMIID.*} (also
+ * {@code InvalidAMIID.NotFound}) are {@link ErrorKind#INVALID_REQUEST}.
  */
 public final class AwsErrors {
     private static final Set<String> AUTH = Set.of("AuthFailure", "UnauthorizedOperation", "InvalidClientTokenId",
@@ -21,7 +27,7 @@ public final class AwsErrors {
     private static final Set<String> THROTTLED = Set.of("RequestLimitExceeded", "Throttling", "ThrottlingException",
             "TooManyRequestsException", "RequestThrottled", "RequestThrottledException");
     private static final Set<String> CAPACITY = Set.of("InsufficientInstanceCapacity", "InsufficientCapacity",
-            "InsufficientHostCapacity", "UnfulfillableCapacity", "MaxSpotInstanceCountExceeded",
+            "InsufficientHostCapacity", "Unsupported", "UnfulfillableCapacity", "MaxSpotInstanceCountExceeded",
             "InsufficientFreeAddressesInSubnet", "ReservationCapacityExceeded", "SpotMaxPriceTooLow");
     private static final Set<String> QUOTA = Set.of("VcpuLimitExceeded", "InstanceLimitExceeded",
             "MaxFleetCountExceeded");
@@ -48,10 +54,14 @@ public final class AwsErrors {
             if (UNAVAILABLE.contains(code)) {
                 return ErrorKind.PROVIDER_UNAVAILABLE;
             }
+            if (code.equals("IdempotentParameterMismatch") || code.equals("InvalidParameterValue")
+                    || code.startsWith("InvalidAMIID.")) {
+                return ErrorKind.INVALID_REQUEST;
+            }
             if (code.startsWith("InvalidInstanceID.NotFound") || code.endsWith(".NotFound")) {
                 return ErrorKind.NOT_FOUND;
             }
-            if (code.startsWith("Invalid") || code.equals("Unsupported") || code.startsWith("MissingParameter")) {
+            if (code.startsWith("Invalid") || code.startsWith("MissingParameter")) {
                 return ErrorKind.INVALID_REQUEST;
             }
         }

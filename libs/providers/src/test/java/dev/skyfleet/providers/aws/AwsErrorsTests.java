@@ -20,7 +20,14 @@ class AwsErrorsTests {
             InstanceLimitExceeded        | 400 | QUOTA_EXCEEDED
             InvalidInstanceID.NotFound   | 400 | NOT_FOUND
             InvalidParameterValue        | 400 | INVALID_REQUEST
-            Unsupported                  | 400 | INVALID_REQUEST
+            Unsupported                  | 400 | INSUFFICIENT_CAPACITY
+            InsufficientCapacity         | 500 | INSUFFICIENT_CAPACITY
+            InsufficientHostCapacity     | 500 | INSUFFICIENT_CAPACITY
+            UnfulfillableCapacity        | 500 | INSUFFICIENT_CAPACITY
+            IdempotentParameterMismatch  | 400 | INVALID_REQUEST
+            InvalidAMIID.NotFound        | 400 | INVALID_REQUEST
+            InvalidAMIID.Malformed       | 400 | INVALID_REQUEST
+            ServiceUnavailable           | 503 | PROVIDER_UNAVAILABLE
             InternalError                | 500 | PROVIDER_UNAVAILABLE
             SomethingNew                 | 502 | PROVIDER_UNAVAILABLE
             SomethingNew                 | 400 | INVALID_REQUEST
