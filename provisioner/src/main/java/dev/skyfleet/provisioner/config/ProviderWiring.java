@@ -35,7 +35,7 @@ public class ProviderWiring {
                 new ProvidersConfig.Shadeform(true, settings.shadeform().baseUrl().orElse(null),
                         secret(settings.shadeform().apiKey(), settings.shadeform().apiKeyFile())),
                 new ProvidersConfig.Aws(settings.aws().enabled(), settings.aws().regions().orElse(List.of()), 4,
-                        settings.aws().endpoint().orElse(null), null, null),
+                        settings.aws().endpoint().orElse(null), null, null, settings.aws().imageId().orElse(null)),
                 new ProvidersConfig.Sandbox(settings.sandbox().enabled(), settings.sandbox().seed(),
                         settings.sandbox().launchDelay().orElse(null), settings.sandbox().availabilityPercent(),
                         settings.sandbox().maxInstancesPerRegion()),

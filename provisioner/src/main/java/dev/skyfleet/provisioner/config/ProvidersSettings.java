@@ -72,5 +72,8 @@ public interface ProvidersSettings {
 
         /** Endpoint override for EC2 (stubs only). */
         Optional<URI> endpoint();
+
+        /** AMI launched when a request names no image; AWS launches fail naming it when neither is set. */
+        Optional<String> imageId();
     }
 }
