@@ -11,8 +11,8 @@ import dev.skyfleet.model.OfferSource;
 import dev.skyfleet.model.Price;
 import dev.skyfleet.model.Region;
 import dev.skyfleet.model.UsageClass;
+import dev.skyfleet.providers.CatalogReadingProvider;
 import dev.skyfleet.providers.CatalogSnapshot;
-import dev.skyfleet.providers.CloudProvider;
 import dev.skyfleet.providers.CreateInstanceRequest;
 import dev.skyfleet.providers.ErrorKind;
 import dev.skyfleet.providers.InstanceFilter;
@@ -102,7 +102,7 @@ import software.amazon.awssdk.services.pricing.model.GetProductsRequest;
  * create/get/list, otherwise the configured (or all enabled) regions are tried in turn. The image is the request's
  * or {@link AwsConfig#defaultImageId()}. The SSH key and user data are never logged.
  */
-public final class AwsEc2Provider implements CloudProvider, AutoCloseable {
+public final class AwsEc2Provider extends CatalogReadingProvider implements AutoCloseable {
     public static final String ID = "aws";
     private static final Logger LOG = LoggerFactory.getLogger(AwsEc2Provider.class);
     private static final BigDecimal MIB_PER_GIB = BigDecimal.valueOf(1024);
@@ -146,16 +146,6 @@ public final class AwsEc2Provider implements CloudProvider, AutoCloseable {
         try (Ec2Client ec2 = ec2(config.homeRegion())) {
             return enabledRegions(ec2);
         }
-    }
-
-    @Override
-    public List<InstanceTypeSpec> listInstanceTypes() {
-        return readCatalog().instanceTypes();
-    }
-
-    @Override
-    public List<Offer> listOffers() {
-        return readCatalog().offers();
     }
 
     @Override

@@ -1,11 +1,8 @@
 package dev.skyfleet.providers.catalogfile;
 
 import dev.skyfleet.model.Capability;
-import dev.skyfleet.model.InstanceTypeSpec;
-import dev.skyfleet.model.Offer;
-import dev.skyfleet.model.Region;
+import dev.skyfleet.providers.CatalogReadingProvider;
 import dev.skyfleet.providers.CatalogSnapshot;
-import dev.skyfleet.providers.CloudProvider;
 import dev.skyfleet.providers.ErrorKind;
 import dev.skyfleet.providers.ProviderException;
 import java.io.BufferedReader;
@@ -17,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -26,7 +22,7 @@ import java.util.Set;
  * statement about capacity now; see {@link CatalogFileReader}. A file on disk is re-read when its modification time
  * changes; the classpath snapshot is read once.
  */
-public final class CatalogFileProvider implements CloudProvider {
+public final class CatalogFileProvider extends CatalogReadingProvider {
     private final String id;
     private final Path file;
     private final String resource;
@@ -64,21 +60,6 @@ public final class CatalogFileProvider implements CloudProvider {
     /** Where the data comes from, for status pages. */
     public String location() {
         return file != null ? file.toString() : "classpath:" + resource;
-    }
-
-    @Override
-    public List<Region> listRegions() {
-        return data().regions();
-    }
-
-    @Override
-    public List<InstanceTypeSpec> listInstanceTypes() {
-        return data().instanceTypes();
-    }
-
-    @Override
-    public List<Offer> listOffers() {
-        return data().offers();
     }
 
     @Override

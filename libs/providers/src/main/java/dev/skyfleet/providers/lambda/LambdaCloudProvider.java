@@ -9,8 +9,8 @@ import dev.skyfleet.model.OfferSource;
 import dev.skyfleet.model.Price;
 import dev.skyfleet.model.Region;
 import dev.skyfleet.model.UsageClass;
+import dev.skyfleet.providers.CatalogReadingProvider;
 import dev.skyfleet.providers.CatalogSnapshot;
-import dev.skyfleet.providers.CloudProvider;
 import dev.skyfleet.providers.ErrorKind;
 import dev.skyfleet.providers.ProviderException;
 import dev.skyfleet.providers.CreateInstanceRequest;
@@ -46,7 +46,7 @@ import java.util.Set;
  * universe (the known 1.8.3 region list ∪ configured extras ∪ regions seen), {@code available=false} where not
  * listed. Prices are integer cents for the whole instance, on-demand only (Lambda has no spot market).
  */
-public final class LambdaCloudProvider implements CloudProvider {
+public final class LambdaCloudProvider extends CatalogReadingProvider {
     public static final String ID = "lambda";
     /** What the Lambda API (1.8.3) supports, per {@code provider-model.md} plus tags and user data. */
     public static final Set<Capability> API_CAPABILITIES = Set.of(Capability.CREATE_INSTANCE,
@@ -87,21 +87,6 @@ public final class LambdaCloudProvider implements CloudProvider {
     /** The shared HTTP client (attempt counts in tests). */
     public ProviderHttpClient http() {
         return http;
-    }
-
-    @Override
-    public List<Region> listRegions() {
-        return readCatalog().regions();
-    }
-
-    @Override
-    public List<InstanceTypeSpec> listInstanceTypes() {
-        return readCatalog().instanceTypes();
-    }
-
-    @Override
-    public List<Offer> listOffers() {
-        return readCatalog().offers();
     }
 
     @Override

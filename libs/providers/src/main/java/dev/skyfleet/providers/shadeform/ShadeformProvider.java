@@ -13,8 +13,8 @@ import dev.skyfleet.model.OfferSource;
 import dev.skyfleet.model.Price;
 import dev.skyfleet.model.Region;
 import dev.skyfleet.model.UsageClass;
+import dev.skyfleet.providers.CatalogReadingProvider;
 import dev.skyfleet.providers.CatalogSnapshot;
-import dev.skyfleet.providers.CloudProvider;
 import dev.skyfleet.providers.ErrorKind;
 import dev.skyfleet.providers.ProviderException;
 import dev.skyfleet.providers.CreateInstanceRequest;
@@ -56,7 +56,7 @@ import java.util.Set;
  * retryable failure looks again before raising. Terminate of a missing instance succeeds; instances without our tag
  * are skipped when listing.
  */
-public final class ShadeformProvider implements CloudProvider {
+public final class ShadeformProvider extends CatalogReadingProvider {
     public static final String ID = "shadeform";
     /** Per {@code provider-model.md}: create, terminate, tags, reboot, machine-image. */
     public static final Set<Capability> API_CAPABILITIES = Set.of(Capability.CREATE_INSTANCE,
@@ -89,21 +89,6 @@ public final class ShadeformProvider implements CloudProvider {
 
     public ProviderHttpClient http() {
         return http;
-    }
-
-    @Override
-    public List<Region> listRegions() {
-        return readCatalog().regions();
-    }
-
-    @Override
-    public List<InstanceTypeSpec> listInstanceTypes() {
-        return readCatalog().instanceTypes();
-    }
-
-    @Override
-    public List<Offer> listOffers() {
-        return readCatalog().offers();
     }
 
     @Override
