@@ -44,7 +44,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 class AwsEc2ProviderTests {
-    private static final String ACCESS_KEY = "AKIAFAKEFORTESTS0001";
+    private static final String ACCESS_KEY = "FAKE-ACCESS-KEY-FOR-TESTS-1";
     private static final String SECRET_KEY = "fakeSecretKeyForWireMockTests/xyz0123456";
     private static final Instant NOW = Instant.parse("2026-11-21T18:00:00Z");
 

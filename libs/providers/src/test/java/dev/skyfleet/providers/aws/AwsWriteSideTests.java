@@ -62,7 +62,7 @@ class AwsWriteSideTests {
 
     private AwsEc2Provider provider(String defaultImage) {
         AwsConfig config = new AwsConfig(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAFAKEFORTESTS0002",
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("FAKE-ACCESS-KEY-FOR-TESTS-2",
                         "fakeSecretKeyForWireMockTests/write0001")),
                 List.of("us-east-1"), "us-east-1", "us-east-1", URI.create("http://127.0.0.1:" + wire.port()), 1,
                 Duration.ofSeconds(10), 3, defaultImage);
